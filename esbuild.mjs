@@ -1,0 +1,53 @@
+// Builds the bundles in dist/ and compiles the tests to out/ (one bundle per test file).
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = !process.argv.includes('--dev');
+const watch = process.argv.includes('--watch');
+
+/** Every file below `dir` whose name ends with `suffix`. */
+function findFiles(dir, suffix) {
+  let out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out = out.concat(findFiles(p, suffix));
+    else if (p.endsWith(suffix)) out.push(p);
+  }
+  return out;
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: false,
+  logLevel: 'warning',
+};
+
+const bundles = [
+  {
+    ...common,
+    entryPoints: { cli: 'server/src/cli/main.ts' },
+    outdir: 'dist',
+    minify: production,
+    banner: { js: '#!/usr/bin/env node' },
+  },
+];
+
+const tests = {
+  ...common,
+  entryPoints: findFiles('test', '.test.ts').concat(findFiles('test', '.bench.ts')),
+  outdir: 'out/test',
+  outbase: 'test',
+  packages: 'external',
+  sourcemap: 'inline',
+};
+
+rmSync('out', { recursive: true, force: true });
+if (watch) {
+  for (const options of [...bundles, tests]) await (await esbuild.context(options)).watch();
+} else {
+  await Promise.all([...bundles, tests].map((options) => esbuild.build(options)));
+}

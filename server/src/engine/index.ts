@@ -1,0 +1,11 @@
+/**
+ * The gkreport engine: parse a report draft, run the rule catalogue, compute fixes.
+ * Pure: no editor imports. The language server, the CLI and the tests call these functions.
+ */
+export * from './types';
+export { parseReport } from './parse/parser';
+export type { ReportModel } from './model';
+export { checkReport, type CheckResult, type CheckInput } from './check';
+export { applyEdits, fixText, type FixTextResult } from './fixes/apply';
+export { RULES, ruleInfo, type RuleInfo } from './rules/registry';
+export { resolveSeverity } from './config';

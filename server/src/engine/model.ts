@@ -1,0 +1,155 @@
+/**
+ * The report model: what the parser makes of a draft. Every element keeps its exact source span
+ * as UTF-16 offsets into the document text.
+ */
+import type { CellRef, TableId } from './template/types';
+import type { FormatId } from './types';
+import type { ParsedValue } from './text/numbers';
+
+/** A half-open span [start, end) of UTF-16 offsets into the document text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** How a table is laid out in the text; fixes that insert text follow it. */
+export type TableLayout =
+  /** tab-separated cells, one row a line (Word exports) */
+  | 'tab'
+  /** one cell a line ending in ` |` (HTML conversions) */
+  | 'pipe-cells'
+  /** one cell a line, tab-indented, blank line between rows */
+  | 'indented-cells'
+  /** Markdown pipe table with a `|---|` separator */
+  | 'markdown'
+  /** pipe-separated rows without a leading pipe */
+  | 'pipe-rows';
+
+/** A piece of text recognised as one table cell. */
+export interface TextCell extends Span {
+  /** The cell's text without surrounding whitespace. */
+  text: string;
+  /** Span including the whitespace between the separators. */
+  raw: Span;
+  /** 0-based line of the cell's start. */
+  line: number;
+  /** Span of the separator before the cell (a tab or pipe) when there is one. */
+  before?: Span;
+  /** Span of the separator after the cell when there is one. */
+  after?: Span;
+  /** Text cells joined into this one when a label was broken over lines or cells. */
+  parts?: TextCell[];
+}
+
+/** A data cell bound to the template. */
+export interface DataCell {
+  ref: CellRef;
+  /** The source cell, absent when the row was too short and the cell is missing altogether. */
+  source?: TextCell;
+  /** Where a value would be inserted when the cell is missing altogether. */
+  insertAt?: number;
+  value: ParsedValue;
+}
+
+/** A row of a table as found in the text. */
+export interface RowInstance {
+  /** Template row id, or undefined for an extra row that the template does not know. */
+  id?: string;
+  label?: TextCell;
+  /** The standard label the text was matched to, and how closely. */
+  match?: LabelMatch;
+  cells: DataCell[];
+  /** The raw data cells before alignment (for diagnostics on extra cells). */
+  extra: TextCell[];
+  /** Span of the whole row in the text. */
+  span: Span;
+}
+
+export interface LabelMatch {
+  /** The standard label. */
+  standard: string;
+  /** `exact`: same wording up to punctuation, spacing and numbering; `variant`: an accepted wording;
+   *  `deprecated`: recognised old wording; `fuzzy`: a near miss. */
+  quality: 'exact' | 'variant' | 'deprecated' | 'fuzzy';
+}
+
+/** Header information of a column as the document states it. */
+export interface ColumnHeader {
+  column: string;
+  cell: TextCell;
+  unit?: '万元' | '元';
+  decimals?: number;
+  match: LabelMatch;
+}
+
+export interface SectionInstance {
+  id: string;
+  caption?: TextCell;
+  headers: ColumnHeader[];
+  rows: RowInstance[];
+  span: Span;
+}
+
+export interface TableInstance {
+  id: TableId;
+  /** The format the table's labels follow (undefined when they give no evidence). */
+  format?: FormatId;
+  layout: TableLayout;
+  sections: SectionInstance[];
+  span: Span;
+  /** Text cells inside the table that matched no label. */
+  unknown: TextCell[];
+  /** Cell lookup by `cellKey`. */
+  cells: Map<string, DataCell>;
+}
+
+export interface PartInstance {
+  index: number;
+  heading: TextCell;
+  /** Span from the heading to the next part's heading. */
+  span: Span;
+  /** The heading's ordinal as written (may disagree with `index`). */
+  ordinal?: string;
+}
+
+/** A date written in the text, e.g. 2020年12月31日. */
+export interface DateMention extends Span {
+  year: number;
+  month: number;
+  day: number;
+  /** Whether the numbers were written with spaces (2020 年 1 月 1 日). */
+  spaced: boolean;
+}
+
+export interface PeriodStatement extends Span {
+  from: DateMention;
+  to: DateMention;
+}
+
+export interface ReportModel {
+  text: string;
+  /** Offsets of line starts. */
+  lineStarts: number[];
+  title?: Span & { text: string };
+  year?: number;
+  agency?: string;
+  period?: PeriodStatement;
+  closingDate?: DateMention;
+  parts: PartInstance[];
+  tables: TableInstance[];
+  /** The format the tables follow according to their labels. */
+  labelFormat?: FormatId;
+  /** Inline suppression comments. */
+  suppressions: Suppression[];
+  /** Spans of text that are not tables (narrative), in order. */
+  narrative: Span[];
+}
+
+/** A disable comment (`<!-- gkreport-disable-next-line row-total -->` …). */
+export interface Suppression {
+  kind: 'next-line' | 'line' | 'disable' | 'enable' | 'file';
+  /** Rule codes; empty means every rule. */
+  codes: string[];
+  line: number;
+  span: Span;
+}
