@@ -1,0 +1,182 @@
+/**
+ * Arithmetic analysis of a table: every relation of its format evaluated, broken relations
+ * localised to the one cell whose correction repairs them all ("one wrong cell, one diagnostic"),
+ * and blank cells whose value the relations determine.
+ */
+import type { DataCell, TableInstance } from '../model';
+import { cellKey, FORMATS } from '../template';
+import type { CellRef, RelationDecl } from '../template/types';
+import type { FormatId } from '../types';
+
+/** A relation evaluated on the document. */
+export interface RelationState {
+  decl: RelationDecl;
+  lhs: DataCell[];
+  rhs: DataCell[];
+  /** `unknown`: an operand is blank, a placeholder or not a valid count; `absent`: a row is missing. */
+  status: 'holds' | 'broken' | 'unknown' | 'absent';
+  lhsSum: number;
+  rhsSum: number;
+}
+
+/** A single wrong cell that explains one or more broken relations. */
+export interface CellExplanation {
+  kind: 'cell';
+  cell: DataCell;
+  expected: number;
+  relations: RelationState[];
+}
+
+/** A broken relation that no single cell explains. */
+export interface RelationExplanation {
+  kind: 'relation';
+  relation: RelationState;
+  /** The value the relation's result cell would need, when it is non-negative. */
+  expected?: number;
+}
+
+export type Explanation = CellExplanation | RelationExplanation;
+
+export interface RelationAnalysis {
+  relations: RelationState[];
+  explanations: Explanation[];
+  /** Values that the relations determine for blank cells, by cell key. */
+  derived: Map<string, number>;
+  /** Relations passing through a cell, by cell key. */
+  byCell: Map<string, RelationState[]>;
+}
+
+/** The value of a cell when it is a valid non-negative integer count. */
+export function countOf(cell: DataCell | undefined): number | undefined {
+  const v = cell?.value;
+  if (!v || v.kind !== 'number') return undefined;
+  if (v.decimals > 0 || v.value < 0 || (v.signed && v.value !== 0) || !Number.isSafeInteger(v.value)) return undefined;
+  return v.value;
+}
+
+/** Whether the cell is blank or a placeholder (or missing altogether). */
+export function isMissing(cell: DataCell | undefined): boolean {
+  return !cell || cell.value.kind === 'blank' || cell.value.kind === 'placeholder';
+}
+
+/** Analyses the relations of a table instance under the given format. */
+export function analyzeTable(table: TableInstance, format: FormatId): RelationAnalysis {
+  const decls = FORMATS[format].relations.filter((r) => r.lhs[0].table === table.id);
+  const get = (ref: CellRef): DataCell | undefined => table.cells.get(cellKey(ref));
+  const relations: RelationState[] = [];
+  const byCell = new Map<string, RelationState[]>();
+  for (const decl of decls) {
+    const lhs = decl.lhs.map(get);
+    const rhs = decl.rhs.map(get);
+    const all = [...lhs, ...rhs];
+    const present = all.filter((c): c is DataCell => !!c);
+    let status: RelationState['status'];
+    let lhsSum = 0;
+    let rhsSum = 0;
+    if (present.length < all.length) {
+      status = 'absent';
+    } else if (present.some((c) => countOf(c) === undefined)) {
+      status = 'unknown';
+    } else {
+      lhsSum = lhs.reduce((s, c) => s + countOf(c)!, 0);
+      rhsSum = rhs.reduce((s, c) => s + countOf(c)!, 0);
+      status = lhsSum === rhsSum ? 'holds' : 'broken';
+    }
+    const state: RelationState = { decl, lhs: lhs.filter((c): c is DataCell => !!c), rhs: rhs.filter((c): c is DataCell => !!c), status, lhsSum, rhsSum };
+    relations.push(state);
+    for (const c of present) {
+      const key = cellKey(c.ref);
+      byCell.set(key, [...(byCell.get(key) ?? []), state]);
+    }
+  }
+  return { relations, explanations: localise(relations, byCell), derived: deriveBlanks(relations), byCell };
+}
+
+function coefficient(rel: RelationState, cell: DataCell): number {
+  return (rel.lhs.includes(cell) ? 1 : 0) - (rel.rhs.includes(cell) ? 1 : 0);
+}
+
+/** Broken relations grouped under the single cells that explain them. */
+function localise(relations: RelationState[], byCell: Map<string, RelationState[]>): Explanation[] {
+  const broken = relations.filter((r) => r.status === 'broken');
+  if (broken.length === 0) return [];
+  interface Candidate { cell: DataCell; expected: number; explains: RelationState[] }
+  const candidates: Candidate[] = [];
+  const seen = new Set<DataCell>();
+  for (const rel of broken) {
+    for (const cell of [...rel.lhs, ...rel.rhs]) {
+      if (seen.has(cell)) continue;
+      seen.add(cell);
+      const rels = byCell.get(cellKey(cell.ref)) ?? [];
+      const evaluated = rels.filter((r) => r.status === 'holds' || r.status === 'broken');
+      if (evaluated.some((r) => r.status === 'holds')) continue;
+      let delta: number | undefined;
+      let ok = true;
+      for (const r of evaluated) {
+        const coef = coefficient(r, cell);
+        if (coef === 0) { ok = false; break; }
+        const d = -(r.lhsSum - r.rhsSum) / coef;
+        if (delta === undefined) delta = d;
+        else if (delta !== d) { ok = false; break; }
+      }
+      const value = countOf(cell)!;
+      if (!ok || delta === undefined || value + delta < 0) continue;
+      candidates.push({ cell, expected: value + delta, explains: evaluated });
+    }
+  }
+  candidates.sort((a, b) => b.explains.length - a.explains.length);
+  const explained = new Set<RelationState>();
+  const out: Explanation[] = [];
+  const sameSet = (a: RelationState[], b: RelationState[]): boolean => a.length === b.length && a.every((r) => b.includes(r));
+  for (const c of candidates) {
+    if (c.explains.some((r) => explained.has(r))) continue;
+    const rivals = candidates.filter((o) => o !== c && sameSet(o.explains, c.explains));
+    if (rivals.length > 0) continue;
+    for (const r of c.explains) explained.add(r);
+    out.push({ kind: 'cell', cell: c.cell, expected: c.expected, relations: c.explains });
+  }
+  for (const rel of broken) {
+    if (explained.has(rel)) continue;
+    const result = [...rel.lhs, ...rel.rhs].find((c) => cellKey(c.ref) === cellKey(rel.decl.result));
+    let expected: number | undefined;
+    if (result) {
+      const own = countOf(result)!;
+      const coef = coefficient(rel, result);
+      const v = own - (rel.lhsSum - rel.rhsSum) / coef;
+      if (v >= 0) expected = v;
+    }
+    out.push({ kind: 'relation', relation: rel, expected });
+  }
+  return out;
+}
+
+/**
+ * Values the relations force on blank cells: the only unknown of a relation, or several unknowns
+ * on one side that must all be 0 because the known cells already balance. Propagated to a fixed point.
+ */
+function deriveBlanks(relations: RelationState[]): Map<string, number> {
+  const derived = new Map<string, number>();
+  const valueOf = (c: DataCell): number | undefined => countOf(c) ?? derived.get(cellKey(c.ref));
+  const candidates = relations.filter((r) => r.status === 'unknown' && [...r.lhs, ...r.rhs].every((c) => isMissing(c) || countOf(c) !== undefined));
+  let changed = true;
+  for (let pass = 0; changed && pass < 50; pass++) {
+    changed = false;
+    for (const r of candidates) {
+      const unknownL = r.lhs.filter((c) => valueOf(c) === undefined);
+      const unknownR = r.rhs.filter((c) => valueOf(c) === undefined);
+      const n = unknownL.length + unknownR.length;
+      if (n === 0) continue;
+      const diff = r.lhs.reduce((s, c) => s + (valueOf(c) ?? 0), 0) - r.rhs.reduce((s, c) => s + (valueOf(c) ?? 0), 0);
+      if (n === 1) {
+        const v = unknownL.length === 1 ? -diff : diff;
+        if (v < 0) continue;
+        derived.set(cellKey((unknownL[0] ?? unknownR[0]).ref), v);
+        changed = true;
+      } else if (diff === 0 && (unknownL.length === 0 || unknownR.length === 0)) {
+        for (const c of [...unknownL, ...unknownR]) derived.set(cellKey(c.ref), 0);
+        changed = true;
+      }
+    }
+  }
+  return derived;
+}

@@ -1,0 +1,187 @@
+/**
+ * The label dictionary built from the template declaration, and matching of cell text against it:
+ * exact (up to punctuation, spacing, width and numbering), accepted variants, old wordings, and
+ * near-miss typos.
+ */
+import { FORMATS, PARTS } from '../template';
+import type { TableId } from '../template/types';
+import {
+  editDistance,
+  fuzzyLimit,
+  hasCjk,
+  labelCore,
+  labelCoreWithoutRemarks,
+  splitOrdinal,
+  toHalfWidth,
+} from '../text/normalize';
+import type { FormatId } from '../types';
+import type { LabelMatch } from '../model';
+
+export type EntryKind = 'row' | 'caption' | 'column' | 'header';
+
+/** One recognisable label. */
+export interface LabelEntry {
+  kind: EntryKind;
+  table: TableId;
+  section?: string;
+  /** Row id for rows, column id for columns. */
+  id?: string;
+  /** Formats in which this wording is standard (or accepted). */
+  formats: Set<FormatId>;
+  standard: string;
+  core: string;
+  quality: LabelMatch['quality'];
+  /** Ordinal value of the standard label (（七）总计 → 7), for telling 总计 rows from 总计 columns. */
+  ordinal?: number;
+  data?: boolean;
+}
+
+/** A match of a text against the dictionary. */
+export interface Match {
+  entry: LabelEntry;
+  quality: LabelMatch['quality'];
+  distance: number;
+  ordinal?: number;
+}
+
+const byCore = new Map<string, LabelEntry[]>();
+const allEntries: LabelEntry[] = [];
+let maxCoreLength = 0;
+
+function add(entry: Omit<LabelEntry, 'core' | 'formats'> & { formats: FormatId[]; text: string }): void {
+  const core = entry.kind === 'column' ? labelCoreWithoutRemarks(entry.text) : labelCore(entry.text);
+  const existing = (byCore.get(core) ?? []).find(
+    (e) => e.kind === entry.kind && e.table === entry.table && e.section === entry.section && e.id === entry.id && e.quality === entry.quality,
+  );
+  if (existing) {
+    for (const f of entry.formats) existing.formats.add(f);
+    return;
+  }
+  const full: LabelEntry = {
+    kind: entry.kind, table: entry.table, section: entry.section, id: entry.id, standard: entry.standard,
+    quality: entry.quality, ordinal: entry.ordinal, data: entry.data, core, formats: new Set(entry.formats),
+  };
+  byCore.set(core, [...(byCore.get(core) ?? []), full]);
+  allEntries.push(full);
+  maxCoreLength = Math.max(maxCoreLength, core.length);
+}
+
+for (const format of Object.values(FORMATS)) {
+  for (const table of format.tables) {
+    for (const h of table.headerLabels) {
+      add({ kind: 'header', table: table.id, formats: [format.id], text: h, standard: h, quality: 'exact' });
+    }
+    for (const section of table.sections) {
+      if (section.caption) {
+        add({ kind: 'caption', table: table.id, section: section.id, id: section.id, formats: [format.id], text: section.caption, standard: section.caption, quality: 'exact' });
+      }
+      for (const col of section.columns) {
+        const texts: [string, LabelMatch['quality']][] = [[col.label, 'exact'], ...(col.variants ?? []).map((v): [string, LabelMatch['quality']] => [v, 'variant'])];
+        for (const [text, quality] of texts) {
+          add({ kind: 'column', table: table.id, section: section.id, id: col.id, formats: [format.id], text, standard: col.label, quality });
+        }
+      }
+      for (const row of section.rows) {
+        if (!row.label) continue;
+        const ordinal = splitOrdinal(toHalfWidth(row.label)).value;
+        const texts: [string, LabelMatch['quality']][] = [[row.label, 'exact'], ...(row.variants ?? []).map((v): [string, LabelMatch['quality']] => [v, 'variant'])];
+        for (const [text, quality] of texts) {
+          add({ kind: 'row', table: table.id, section: section.id, id: row.id, formats: [format.id], text, standard: row.label, quality, ordinal, data: row.data });
+        }
+        const withoutRemark = labelCoreWithoutRemarks(row.label);
+        if (withoutRemark !== labelCore(row.label)) {
+          add({ kind: 'row', table: table.id, section: section.id, id: row.id, formats: [format.id], text: withoutRemark, standard: row.label, quality: 'variant', ordinal, data: row.data });
+        }
+      }
+    }
+  }
+}
+
+/** Old wordings recognised in a format where the other format's label is standard. */
+for (const e of [...allEntries]) {
+  if (e.kind !== 'row' || e.table !== 'table2') continue;
+  for (const f of ['2019', '2021'] as FormatId[]) {
+    if (e.formats.has(f)) continue;
+    const std = FORMATS[f].tables.find((t) => t.id === 'table2')!.sections.find((s) => s.id === e.section)?.rows.find((r) => r.id === e.id);
+    if (std && labelCore(std.label) !== e.core) {
+      add({ kind: 'row', table: 'table2', section: e.section, id: e.id, formats: [f], text: e.standard, standard: std.label, quality: 'deprecated' });
+    }
+  }
+}
+
+/** Every dictionary entry (for completion and documentation). */
+export function labelEntries(): readonly LabelEntry[] {
+  return allEntries;
+}
+
+/** Whether any label of the dictionary starts with the core of `text` (a label broken over lines). */
+export function isLabelPrefix(text: string): boolean {
+  const core = labelCore(text);
+  if (core.length === 0) return false;
+  return allEntries.some((e) => e.core.length > core.length && e.core.startsWith(core));
+}
+
+/**
+ * All entries the text matches, best first. Exact and variant wordings are looked up directly;
+ * near misses only for texts long enough to be distinctive.
+ */
+export function matchLabel(text: string): Match[] {
+  const half = toHalfWidth(text);
+  const ord = splitOrdinal(half);
+  const core = labelCore(text);
+  if (core.length === 0 || core.length > maxCoreLength + 4) return [];
+  const found: Match[] = [];
+  const seen = new Set<LabelEntry>();
+  for (const key of [core, labelCoreWithoutRemarks(text)]) {
+    for (const entry of byCore.get(key) ?? []) {
+      if (seen.has(entry)) continue;
+      seen.add(entry);
+      found.push({ entry, quality: entry.quality, distance: 0, ordinal: ord.value });
+    }
+  }
+  if (found.length > 0 || !hasCjk(core)) return sortMatches(found, ord.value);
+  const limit = fuzzyLimit(core.length);
+  if (limit === 0) return [];
+  for (const entry of allEntries) {
+    if (entry.kind === 'header' || entry.quality !== 'exact') continue;
+    const d = editDistance(core, entry.core, Math.min(limit, fuzzyLimit(entry.core.length)));
+    if (d <= Math.min(limit, fuzzyLimit(entry.core.length))) {
+      found.push({ entry, quality: 'fuzzy', distance: d, ordinal: ord.value });
+    }
+  }
+  return sortMatches(found, ord.value);
+}
+
+function sortMatches(found: Match[], ordinal: number | undefined): Match[] {
+  const rank = (m: Match): number =>
+    m.distance * 10 + (m.entry.ordinal !== undefined && ordinal !== undefined && m.entry.ordinal !== ordinal ? 5 : 0);
+  return found.sort((a, b) => rank(a) - rank(b));
+}
+
+/** A part heading recognised in a line. */
+export interface HeadingMatch {
+  part: number;
+  /** The ordinal as written (may disagree with the part). */
+  ordinal: number;
+}
+
+const HEADING_RE = /^([一二三四五六七八九十])\s*[、.,]\s*(\S.{0,48})$/;
+
+/**
+ * Recognises a part heading (一、总体情况 …) in a line's text, with or without Markdown marks.
+ * The part is identified by its keywords; the ordinal may disagree (parts out of order).
+ */
+export function matchHeading(text: string): HeadingMatch | undefined {
+  const half = toHalfWidth(text).trim();
+  const m = HEADING_RE.exec(half);
+  if (!m) return undefined;
+  const ordinal = '一二三四五六七八九十'.indexOf(m[1]) + 1;
+  const rest = m[2];
+  if (/[。；;]./.test(rest)) return undefined;
+  const sameOrdinal = PARTS.find((p) => p.index === ordinal);
+  if (sameOrdinal && sameOrdinal.keywords.some((k) => rest.includes(k))) return { part: ordinal, ordinal };
+  for (const p of PARTS) {
+    if (p.keywords.some((k) => rest.includes(k))) return { part: p.index, ordinal };
+  }
+  return undefined;
+}

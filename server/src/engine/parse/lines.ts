@@ -1,0 +1,139 @@
+/**
+ * First pass of the parser: the document split into lines, and each line into cells according to
+ * the layout it shows (tab-separated row, pipe row, Markdown row, one cell a line, plain text).
+ */
+import type { Span, TableLayout, TextCell } from '../model';
+
+export type LineKind =
+  /** empty or whitespace only */
+  | 'blank'
+  /** several cells: a table row */
+  | 'row'
+  /** one table cell on its own line (` |`-terminated or tab-indented) */
+  | 'cell'
+  /** a Markdown table separator (`|---|---|`) */
+  | 'separator'
+  /** plain text: a heading, a sentence, or a label or value of a one-cell-a-line table */
+  | 'text';
+
+export interface Line extends Span {
+  index: number;
+  kind: LineKind;
+  layout?: TableLayout;
+  cells: TextCell[];
+}
+
+const MD_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+const SINGLE_PIPE_CELL = /^[^|]*\|[\s|]*$/;
+
+/** Builds a text cell from a raw span of the text, trimming whitespace and Markdown emphasis. */
+export function makeCell(text: string, start: number, end: number, line: number, before?: Span, after?: Span): TextCell {
+  let s = start;
+  let e = end;
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  return { start: s, end: e, text: text.slice(s, e), raw: { start, end }, line, before, after };
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 13 || c === 10 || c === 0xfeff;
+}
+
+/** Strips Markdown heading marks and bold/italic wrappers from a cell, adjusting its span. */
+export function undecorate(cell: TextCell): TextCell {
+  let { start, end, text } = cell;
+  const lead = /^(#{1,6}\s+|\*\*|__|\*|>\s*)+/.exec(text);
+  if (lead) {
+    start += lead[0].length;
+    text = text.slice(lead[0].length);
+  }
+  const trail = /(\*\*|__|\*|\s+#+)+$/.exec(text);
+  if (trail && trail.index > 0) {
+    end -= trail[0].length;
+    text = text.slice(0, trail.index);
+  }
+  const inner = /^\s*(.*?)\s*$/.exec(text)!;
+  const lead2 = text.indexOf(inner[1]);
+  return { ...cell, start: start + lead2, end: start + lead2 + inner[1].length, text: inner[1] };
+}
+
+/** Splits `[start, end)` of `text` at every occurrence of `sep`, returning cells. */
+function splitCells(text: string, start: number, end: number, sep: string, line: number): TextCell[] {
+  const cells: TextCell[] = [];
+  let cellStart = start;
+  let before: Span | undefined;
+  for (let i = start; i <= end; i++) {
+    if (i === end || text[i] === sep) {
+      const after = i < end ? { start: i, end: i + 1 } : undefined;
+      cells.push(makeCell(text, cellStart, i, line, before, after));
+      before = after;
+      cellStart = i + 1;
+    }
+  }
+  return cells;
+}
+
+/**
+ * Splits a document into classified lines. `pipeCells` says whether `X |` lines are one cell a
+ * line (HTML conversions) rather than rows whose other cells are blank.
+ */
+export function tokenize(text: string, lineStarts: number[]): Line[] {
+  const lines: Line[] = [];
+  const bounds: Span[] = lineStarts.map((start, i) => {
+    let end = i + 1 < lineStarts.length ? lineStarts[i + 1] : text.length;
+    while (end > start && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+    return { start, end };
+  });
+  const pipeCells = detectPipeCells(text, bounds);
+  bounds.forEach(({ start, end }, index) => {
+    const raw = text.slice(start, end);
+    const base = { index, start, end };
+    if (/^\t[ \u3000\u00a0]*$/.test(raw)) {
+      lines.push({ ...base, kind: 'cell', layout: 'indented-cells', cells: [makeCell(text, start + 1, end, index, { start, end: start + 1 })] });
+    } else if (raw.trim() === '') {
+      lines.push({ ...base, kind: 'blank', cells: [] });
+    } else if (raw.includes('\t')) {
+      if (/^\t[^\t]*$/.test(raw)) {
+        lines.push({ ...base, kind: 'cell', layout: 'indented-cells', cells: [makeCell(text, start + 1, end, index, { start, end: start + 1 })] });
+      } else {
+        lines.push({ ...base, kind: 'row', layout: 'tab', cells: splitCells(text, start, end, '\t', index) });
+      }
+    } else if (raw.includes('|')) {
+      if (MD_SEPARATOR.test(raw)) {
+        lines.push({ ...base, kind: 'separator', cells: [] });
+      } else if (/^\s*\|/.test(raw)) {
+        const cells = splitCells(text, start, end, '|', index);
+        cells.shift();
+        if (cells.length > 1 && cells[cells.length - 1].text === '' && /\|\s*$/.test(raw)) cells.pop();
+        lines.push({ ...base, kind: 'row', layout: 'markdown', cells });
+      } else if (pipeCells && SINGLE_PIPE_CELL.test(raw)) {
+        const bar = raw.indexOf('|');
+        lines.push({ ...base, kind: 'cell', layout: 'pipe-cells', cells: [makeCell(text, start, start + bar, index, undefined, { start: start + bar, end: start + bar + 1 })] });
+      } else {
+        const cells = splitCells(text, start, end, '|', index);
+        if (cells.length > 1 && cells[cells.length - 1].text === '') cells.pop();
+        lines.push({ ...base, kind: 'row', layout: 'pipe-rows', cells });
+      }
+    } else {
+      lines.push({ ...base, kind: 'text', cells: [makeCell(text, start, end, index)] });
+    }
+  });
+  return lines;
+}
+
+/** Whether the document writes tables one cell a line, each ending in ` |`. */
+function detectPipeCells(text: string, bounds: Span[]): boolean {
+  let single = 0;
+  let multi = 0;
+  for (const { start, end } of bounds) {
+    const raw = text.slice(start, end);
+    if (!raw.includes('|') || raw.includes('\t') || /^\s*\|/.test(raw)) continue;
+    if (SINGLE_PIPE_CELL.test(raw)) {
+      const trailing = raw.slice(raw.indexOf('|'));
+      if ((trailing.match(/\|/g) ?? []).length <= 4) single++;
+    } else {
+      multi++;
+    }
+  }
+  return single >= 3 && single > multi * 2;
+}

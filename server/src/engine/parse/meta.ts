@@ -1,0 +1,133 @@
+/**
+ * Report metadata read from the narrative: title, report year, agency, statistics period, closing
+ * date (落款), and inline suppression comments.
+ */
+import type { DateMention, PeriodStatement, Span, Suppression } from '../model';
+import { toHalfWidth } from '../text/normalize';
+import type { Line } from './lines';
+
+const CN_DIGITS: Record<string, string> = { 〇: '0', 零: '0', O: '0', o: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/** Converts 二〇二一 → 2021 and 二十七 → 27 so that Chinese-numeral dates read like Arabic ones. */
+function cnToArabic(s: string, isYear: boolean): number | undefined {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (isYear) {
+    const digits = [...s].map((c) => CN_DIGITS[c]);
+    return digits.every((d) => d !== undefined) ? Number(digits.join('')) : undefined;
+  }
+  const m = /^([一二三]?)(十?)([一二三四五六七八九]?)$/.exec(s);
+  if (!m || s === '') return undefined;
+  const tens = m[2] ? (m[1] ? Number(CN_DIGITS[m[1]]) : 1) : 0;
+  if (!m[2] && m[1]) return Number(CN_DIGITS[m[1]]);
+  return tens * 10 + (m[3] ? Number(CN_DIGITS[m[3]]) : 0);
+}
+
+const DATE_SRC = '(\\d{4}|[二〇零一三四五六七八九O]{4})\\s*年\\s*(\\d{1,2}|[一二三十]{1,3})\\s*月\\s*(\\d{1,2}|[一二三十]{1,3}[一二三四五六七八九]?)\\s*日';
+const DATE_RE = new RegExp(DATE_SRC, 'g');
+
+/** Every date (YYYY年M月D日, Arabic or Chinese numerals) in `text`, with offsets shifted by `base`. */
+export function findDates(text: string, base = 0): DateMention[] {
+  const half = toHalfWidth(text);
+  const out: DateMention[] = [];
+  for (const m of half.matchAll(DATE_RE)) {
+    const year = cnToArabic(m[1], true);
+    const month = cnToArabic(m[2], false);
+    const day = cnToArabic(m[3], false);
+    if (year === undefined || month === undefined || day === undefined) continue;
+    out.push({ start: base + m.index!, end: base + m.index! + m[0].length, year, month, day, spaced: /\d\s+年|年\s+\d/.test(m[0]) });
+  }
+  return out;
+}
+
+const PERIOD_CONTEXT = /(统计|数据|时限|期限|时间|期间)/;
+const RANGE_JOINER = /^\s*起?\s*[,，]?\s*(至|到|~|～|-|－|—|–|——)\s*$/;
+
+/** The statistics-period sentence: two dates joined by 至 after 统计期限/数据时限…. */
+export function findPeriod(text: string, spans: Span[]): PeriodStatement | undefined {
+  for (const span of spans) {
+    const chunk = text.slice(span.start, span.end);
+    if (!PERIOD_CONTEXT.test(chunk)) continue;
+    const dates = findDates(chunk, span.start);
+    for (let i = 0; i + 1 < dates.length; i++) {
+      const between = toHalfWidth(text.slice(dates[i].end, dates[i + 1].start));
+      if (!RANGE_JOINER.test(between)) continue;
+      const before = text.slice(Math.max(span.start, dates[i].start - 40), dates[i].start);
+      const sentence = before.split(/[。；;!?！？]/).pop() ?? '';
+      if (!PERIOD_CONTEXT.test(sentence)) continue;
+      return { start: dates[i].start, end: dates[i + 1].end, from: dates[i], to: dates[i + 1] };
+    }
+  }
+  return undefined;
+}
+
+/** The closing date: the last line near the end that holds nothing but a date. */
+export function findClosingDate(text: string, lines: Line[]): DateMention | undefined {
+  let seen = 0;
+  for (let i = lines.length - 1; i >= 0 && seen < 12; i--) {
+    const line = lines[i];
+    if (line.kind === 'blank') continue;
+    seen++;
+    const raw = text.slice(line.start, line.end);
+    const dates = findDates(raw, line.start);
+    if (dates.length === 1 && raw.replace(/[#*\s]/g, '').length <= dates[0].end - dates[0].start + 2) return dates[0];
+  }
+  return undefined;
+}
+
+const TITLE_RE = /((?:19|20)\d{2})\s*年度?\s*(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?报告/;
+
+/** The title line, the report year, and the agency named before the year or on the line above. */
+export function findTitle(text: string, lines: Line[]): { span?: Span & { text: string }; year?: number; agency?: string } {
+  const candidates = lines.filter((l) => l.kind !== 'blank').slice(0, 8);
+  for (const [n, line] of candidates.entries()) {
+    const raw = toHalfWidth(text.slice(line.start, line.end));
+    const m = TITLE_RE.exec(raw);
+    if (!m) continue;
+    const year = Number(m[1]);
+    const short = raw.replace(/[#*]/g, '').trim().length <= 60;
+    let agency = short ? raw.slice(0, m.index).replace(/[#*\s]/g, '') : undefined;
+    if (!short) {
+      const lead = /(?:公布|发布)([^，。,、《》]{2,30}?)$/.exec(raw.slice(0, m.index));
+      agency = lead?.[1];
+    }
+    if (!agency && n > 0) {
+      const prev = candidates[n - 1];
+      const prevText = text.slice(prev.start, prev.end).replace(/[#*\s]/g, '');
+      if (prevText.length >= 2 && prevText.length <= 30 && !/[。，,；;：:]/.test(prevText)) agency = prevText;
+    }
+    return {
+      span: short ? { start: line.start, end: line.end, text: text.slice(line.start, line.end).trim() } : undefined,
+      year,
+      agency: agency || undefined,
+    };
+  }
+  return {};
+}
+
+/** The signature (落款) line just above the closing date, used as agency when no title names one. */
+export function findSignature(text: string, lines: Line[], closing: DateMention | undefined): string | undefined {
+  if (!closing) return undefined;
+  const idx = lines.findIndex((l) => l.start <= closing.start && closing.start <= l.end);
+  for (let i = idx - 1; i >= 0 && i >= idx - 3; i--) {
+    const raw = text.slice(lines[i].start, lines[i].end).replace(/[#*\s]/g, '');
+    if (raw === '') continue;
+    return raw.length <= 30 && !/[。，,；;：:]/.test(raw) ? raw : undefined;
+  }
+  return undefined;
+}
+
+const SUPPRESS_RE = /<!--\s*gkreport-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)-->/g;
+
+/** Inline suppression comments, e.g. `<!-- gkreport-disable-next-line row-total -->`. */
+export function findSuppressions(text: string, lineOf: (offset: number) => number): Suppression[] {
+  if (!text.includes('gkreport-')) return [];
+  const out: Suppression[] = [];
+  for (const m of text.matchAll(SUPPRESS_RE)) {
+    const kind = ({ 'disable-next-line': 'next-line', 'disable-line': 'line', 'disable-file': 'file', disable: 'disable', enable: 'enable' } as const)[
+      m[1] as 'disable-next-line'
+    ];
+    const codes = m[2].split(/[\s,，]+/).filter((c) => /^[a-z][a-z-]*$/.test(c));
+    out.push({ kind, codes, line: lineOf(m.index!), span: { start: m.index!, end: m.index! + m[0].length } });
+  }
+  return out;
+}

@@ -1,0 +1,238 @@
+/**
+ * The tolerant report parser: one linear pass over the lines that recognises part headings,
+ * tables 2–4 in any of the supported layouts (mixed freely), and the report's metadata.
+ */
+import type { PartInstance, ReportModel, Span, TableInstance, TextCell } from '../model';
+import { formatForYear } from '../template';
+import type { TableId } from '../template/types';
+import { hasCjk, labelCore } from '../text/normalize';
+import { parseValue } from '../text/numbers';
+import { computeLineStarts, lineOfOffset } from '../text/positions';
+import type { FormatId } from '../types';
+import { isLabelPrefix, matchHeading, matchLabel, type Match } from './labels';
+import { tokenize, undecorate, type Line } from './lines';
+import { findClosingDate, findPeriod, findSignature, findSuppressions, findTitle } from './meta';
+import { isDataLike, TableBuilder } from './tables';
+
+/** Options of the parser. */
+export interface ParseOptions {
+  /** Force the expected format instead of deriving it from the report year. */
+  template?: 'auto' | FormatId;
+}
+
+const MAX_JOIN = 4;
+
+/** Parses a report draft into its model. Never throws on any input. */
+export function parseReport(text: string, options: ParseOptions = {}): ReportModel {
+  const lineStarts = computeLineStarts(text);
+  const lines = tokenize(text, lineStarts);
+  joinSplitLabels(text, lines);
+  const title = findTitle(text, lines);
+  const closingDate = findClosingDate(text, lines);
+  const expected: FormatId = options.template && options.template !== 'auto' ? options.template : formatForYear(title.year);
+
+  const parts: PartInstance[] = [];
+  const tables: TableInstance[] = [];
+  let builder: TableBuilder | undefined;
+  const close = (): void => {
+    if (builder) tables.push(builder.finish(expected));
+    builder = undefined;
+  };
+  const open = (id: TableId, line: Line, at: number): TableBuilder => {
+    close();
+    builder = new TableBuilder(id, line.layout ?? 'indented-cells', at);
+    return builder;
+  };
+
+  for (const line of lines) {
+    if (line.kind === 'blank') {
+      builder?.blankLine();
+      continue;
+    }
+    if (line.kind === 'separator' || line.cells.length === 0) continue;
+    if (line.kind === 'text' || line.kind === 'cell') {
+      const cell = undecorate(line.cells[0]);
+      if (cell.text.startsWith('<!--')) continue;
+      const matches = matchLabel(cell.text).filter((m) => m.quality !== 'fuzzy' || m.entry.kind === 'row');
+      if (!matches.some((m) => m.quality !== 'fuzzy')) {
+        const heading = matchHeading(cell.text);
+        if (heading) {
+          close();
+          parts.push({ index: heading.part, ordinal: String(heading.ordinal), heading: cell, span: { start: line.start, end: text.length } });
+          continue;
+        }
+      }
+    }
+    const labelled: { cell: TextCell; match: Match; all: Match[]; index: number }[] = [];
+    line.cells.forEach((raw, index) => {
+      const cell = line.kind === 'row' ? raw : undecorate(raw);
+      if (cell.text === '' || isDataLike(parseValue(cell.text))) return;
+      const all = matchLabel(cell.text);
+      const match = resolve(all, builder, cell.text);
+      if (match) labelled.push({ cell, match, all, index });
+    });
+    const isRow = line.kind === 'row';
+    if (labelled.length > 0) {
+      const lastTable = labelled[labelled.length - 1].match.entry.table;
+      const first = labelled.find((l) => l.match.entry.table === lastTable)!;
+      if (!builder || builder.id !== lastTable || startsNewCopy(builder, first.match)) {
+        open(lastTable, line, first.cell.start);
+      }
+      for (const l of labelled) if (l.match.entry.table === lastTable) builder!.label(l.cell, l.match, l.all);
+      const after = line.cells.slice(labelled[labelled.length - 1].index + 1);
+      if (isRow) builder!.data(after, true, true);
+      continue;
+    }
+    const values = line.cells.map((c) => parseValue(c.text));
+    if (values.every(isDataLike)) {
+      if (builder) {
+        if (isRow) builder.data(line.cells, true, false);
+        else builder.data([line.cells[0]], false, false);
+      }
+      continue;
+    }
+    if (!builder) continue;
+    if (isNarrative(line)) {
+      close();
+      continue;
+    }
+    for (const c of line.cells) {
+      if (c.text !== '' && parseValue(c.text).kind === 'text') builder.text(isRow ? c : undecorate(c));
+    }
+    const lastText = [...line.cells].reverse().findIndex((c) => parseValue(c.text).kind === 'text');
+    if (isRow && lastText >= 0) builder.data(line.cells.slice(line.cells.length - lastText), true, true);
+  }
+  close();
+
+  for (let i = 0; i < parts.length; i++) {
+    parts[i].span = { start: parts[i].heading.start, end: i + 1 < parts.length ? lineStartBefore(lineStarts, parts[i + 1].heading.start) : text.length };
+  }
+  const narrative = narrativeSpans(text, lines, tables);
+  const lineOf = (o: number): number => lineOfOffset(lineStarts, o);
+  const labelFormats = tables.map((t) => t.format).filter((f): f is FormatId => !!f);
+  return {
+    text,
+    lineStarts,
+    title: title.span,
+    year: title.year ?? yearFromPeriodOrDate(text, narrative, closingDate?.year),
+    agency: title.agency ?? findSignature(text, lines, closingDate),
+    period: findPeriod(text, narrative),
+    closingDate,
+    parts,
+    tables,
+    labelFormat: labelFormats.length === 0 ? undefined : labelFormats.filter((f) => f === '2021').length * 2 > labelFormats.length ? '2021' : labelFormats.filter((f) => f === '2019').length * 2 > labelFormats.length ? '2019' : labelFormats[0],
+    suppressions: findSuppressions(text, lineOf),
+    narrative,
+  };
+}
+
+function lineStartBefore(lineStarts: number[], offset: number): number {
+  const line = lineOfOffset(lineStarts, offset);
+  return line > 0 ? lineStarts[line] - 1 >= 0 ? lineStarts[line] : 0 : 0;
+}
+
+function yearFromPeriodOrDate(text: string, narrative: Span[], closingYear: number | undefined): number | undefined {
+  const period = findPeriod(text, narrative);
+  if (period) return period.from.year;
+  return closingYear !== undefined ? closingYear - 1 : undefined;
+}
+
+/** Chooses among a text's dictionary matches using what the open table expects. */
+function resolve(all: Match[], builder: TableBuilder | undefined, text: string): Match | undefined {
+  if (all.length === 0) return undefined;
+  const hasOrdinal = all[0].ordinal !== undefined;
+  const score = (m: Match): number => {
+    let s = m.distance * 10;
+    if (m.quality === 'fuzzy' && m.entry.kind !== 'row') s += 100;
+    if (builder && m.entry.table !== builder.id) s += 3;
+    if (m.entry.kind === 'row' && m.entry.ordinal !== undefined) {
+      if (hasOrdinal && m.ordinal !== m.entry.ordinal) s += 4;
+      if (!hasOrdinal && !(builder?.hasRows && builder.id === m.entry.table)) s += 2;
+    }
+    if (m.entry.kind !== 'row' && hasOrdinal) s += 2;
+    if (m.entry.kind === 'column' && builder?.hasRows && builder.id === m.entry.table && builder.id !== 'table2') s += 2;
+    return s;
+  };
+  const best = [...all].sort((a, b) => score(a) - score(b))[0];
+  if (best.quality === 'fuzzy' && (best.entry.kind !== 'row' || labelCore(text).length < 5)) return undefined;
+  return best;
+}
+
+/** Whether a label starts a second copy of the table that is being built. */
+function startsNewCopy(builder: TableBuilder, match: Match): boolean {
+  const e = match.entry;
+  if (builder.id === 'table4') return builder.complete && e.kind === 'header' && e.standard === '行政复议';
+  if (e.kind !== 'row' && e.kind !== 'caption') return false;
+  const first = builder.id === 'table3' ? 'new' : builder.id === 'table2' ? 'rules' : undefined;
+  return first !== undefined && e.id === first && builder.hasRow(first);
+}
+
+/** A line of running text that ends a table. */
+function isNarrative(line: Line): boolean {
+  if (line.kind === 'row') return false;
+  const text = line.cells[0]?.text ?? '';
+  return text.length >= 30 || /[。；;！!？?]/.test(text);
+}
+
+/**
+ * Joins a label broken over lines (本年新 / 制作数量, 自 / 然 / 人) into one cell placed where the
+ * last piece stood, so the data that follows it belongs to the whole label.
+ */
+function joinSplitLabels(text: string, lines: Line[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const first = lines[i].cells[0];
+    if (!first || lines[i].kind === 'blank' || lines[i].kind === 'separator') continue;
+    if (lines[i].kind === 'row' && lines[i].cells.some((c, k) => k > 0 && c.text !== '')) continue;
+    const t = first.text;
+    if (!t || !hasCjk(t) || t.length > 40 || matchLabel(t).some((m) => m.quality !== 'fuzzy') || !isLabelPrefix(t)) continue;
+    const pieces: { line: number; cell: TextCell; idx: number }[] = [{ line: i, cell: first, idx: 0 }];
+    let joined = t;
+    let blanks = 0;
+    for (let j = i + 1; j < lines.length && pieces.length < MAX_JOIN; j++) {
+      if (lines[j].kind === 'blank') {
+        if (++blanks > 1) break;
+        continue;
+      }
+      const idx = lines[j].cells.findIndex((c) => c.text !== '');
+      if (idx < 0) break;
+      const cell = lines[j].cells[idx];
+      if (lines[j].kind === 'row' && lines[j].cells.slice(0, idx).some((c) => c.text !== '')) break;
+      if (!hasCjk(cell.text) || parseValue(cell.text).kind !== 'text') break;
+      joined += cell.text;
+      pieces.push({ line: j, cell, idx });
+      const found = matchLabel(joined).some((m) => m.quality !== 'fuzzy');
+      if (found) {
+        const last = pieces[pieces.length - 1];
+        const merged: TextCell = {
+          start: first.start, end: cell.end, text: joined,
+          raw: { start: first.raw.start, end: cell.raw.end }, line: first.line,
+          before: first.before, after: cell.after, parts: pieces.map((p) => p.cell),
+        };
+        lines[last.line].cells[last.idx] = merged;
+        for (const p of pieces.slice(0, -1)) {
+          if (p.line !== last.line) lines[p.line] = { ...lines[p.line], kind: 'blank', cells: [] };
+        }
+        i = last.line;
+        break;
+      }
+      if (!isLabelPrefix(joined)) break;
+      blanks = 0;
+    }
+  }
+  void text;
+}
+
+/** Spans of the text outside tables, one per line group, for narrative rules. */
+function narrativeSpans(text: string, lines: Line[], tables: TableInstance[]): Span[] {
+  const out: Span[] = [];
+  const sorted = [...tables].sort((a, b) => a.span.start - b.span.start);
+  let t = 0;
+  for (const line of lines) {
+    if (line.kind !== 'text') continue;
+    while (t < sorted.length && sorted[t].span.end < line.start) t++;
+    if (t < sorted.length && sorted[t].span.start <= line.start && line.end <= sorted[t].span.end) continue;
+    out.push({ start: line.start, end: line.end });
+  }
+  void text;
+  return out;
+}

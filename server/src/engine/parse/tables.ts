@@ -1,0 +1,306 @@
+/**
+ * Table assembly: label cells open tables, sections and rows; the data cells that follow a label
+ * (on its line, or on the next lines in one-cell-a-line layouts) are aligned to the template's
+ * columns. Blank cells, trailing tabs and merged label columns of Word exports are absorbed here.
+ */
+import type { ColumnHeader, DataCell, LabelMatch, RowInstance, SectionInstance, TableInstance, TableLayout, TextCell } from '../model';
+import { cellKey, FORMATS, tableDecl } from '../template';
+import type { TableId } from '../template/types';
+import { hasCjk, toHalfWidth } from '../text/normalize';
+import { parseValue, type ParsedValue } from '../text/numbers';
+import type { FormatId } from '../types';
+import type { Match } from './labels';
+
+/** A data-like cell: a number, blank or placeholder. */
+export function isDataLike(v: ParsedValue): boolean {
+  return v.kind !== 'text';
+}
+
+interface PendingRow {
+  id?: string;
+  section: string;
+  label?: TextCell;
+  matches: Match[];
+  pending: TextCell[];
+  closed: boolean;
+  closedByRow?: boolean;
+  startLine: number;
+}
+
+const T4_WIDTH = 15;
+
+/** Builds one table instance from the labels and data cells fed to it in document order. */
+export class TableBuilder {
+  readonly id: TableId;
+  private readonly layout: TableLayout;
+  private rows: PendingRow[] = [];
+  private current?: PendingRow;
+  private sectionId: string;
+  private headers = new Map<string, ColumnHeader[]>();
+  private captions = new Map<string, TextCell>();
+  private unknown: TextCell[] = [];
+  private evidence: Record<FormatId, number> = { '2019': 0, '2021': 0 };
+  private rowsStarted = false;
+  private t4Totals = 0;
+  private t4Done = false;
+  private start: number;
+  private end: number;
+
+  constructor(id: TableId, layout: TableLayout, start: number) {
+    this.id = id;
+    this.layout = layout;
+    this.sectionId = id === 'table2' ? 'item1' : 'main';
+    this.start = start;
+    this.end = start;
+  }
+
+  /** Whether a row label has been seen (so 总计 or 其他 without ordinal now name rows, not columns). */
+  get hasRows(): boolean {
+    return this.rowsStarted;
+  }
+
+  /** Whether this row id was already seen (a second copy of the table begins). */
+  hasRow(id: string): boolean {
+    return this.rows.some((r) => r.id === id);
+  }
+
+  /** Whether table 4's data row is complete. */
+  get complete(): boolean {
+    return this.t4Done;
+  }
+
+  private touch(cell: TextCell): void {
+    this.start = Math.min(this.start, cell.start);
+    this.end = Math.max(this.end, cell.end);
+  }
+
+  private addEvidence(m: Match): void {
+    if (m.quality !== 'exact' && m.quality !== 'variant') return;
+    const kinds = m.entry.kind === 'column' || m.entry.kind === 'caption';
+    if (!kinds || m.entry.formats.size !== 1) return;
+    for (const f of m.entry.formats) this.evidence[f]++;
+  }
+
+  /** Feeds a recognised label cell. */
+  label(cell: TextCell, match: Match, all: Match[]): void {
+    this.touch(cell);
+    const e = match.entry;
+    if (e.kind === 'caption') {
+      this.closeRow();
+      this.sectionId = e.section!;
+      this.captions.set(e.section!, cell);
+      this.addEvidence(match);
+      return;
+    }
+    if (e.kind === 'header') return;
+    if (e.kind === 'column') {
+      this.addEvidence(match);
+      if (this.id === 'table4' && e.standard === '总计') this.t4Totals++;
+      if (this.id === 'table2') {
+        const inSection = all.find((m) => m.entry.kind === 'column' && m.entry.section === this.sectionId);
+        const chosen = inSection ?? match;
+        if (!inSection) this.sectionId = chosen.entry.section!;
+        this.addHeader(cell, chosen);
+      }
+      return;
+    }
+    if (this.id === 'table2' && e.section && e.section !== this.sectionId) this.sectionId = e.section;
+    this.rowsStarted = true;
+    this.closeRow();
+    this.current = { id: e.id, section: this.sectionId, label: cell, matches: all.filter((m) => m.entry.id === e.id && m.entry.table === this.id), pending: [], closed: false, startLine: cell.line };
+    this.rows.push(this.current);
+  }
+
+  private addHeader(cell: TextCell, match: Match): void {
+    const half = toHalfWidth(cell.text);
+    const unit = /万元/.test(half) ? '万元' : /\(\s*(单位[:：]?\s*)?元/.test(half) || /[(（]元[)）]/.test(cell.text) ? '元' : undefined;
+    const dec = /保留\s*(\d+|[一二三四五六])\s*位小数/.exec(half);
+    const decimals = dec ? (/\d/.test(dec[1]) ? Number(dec[1]) : '一二三四五六'.indexOf(dec[1]) + 1) : undefined;
+    const list = this.headers.get(match.entry.section!) ?? [];
+    list.push({ column: match.entry.id!, cell, unit, decimals, match: { standard: match.entry.standard, quality: match.quality } });
+    this.headers.set(match.entry.section!, list);
+  }
+
+  /** Feeds an unrecognised text cell inside the table. */
+  text(cell: TextCell): void {
+    this.touch(cell);
+    if (this.rowsStarted && this.id !== 'table4' && hasCjk(cell.text) && cell.text.length <= 40) {
+      this.closeRow();
+      this.current = { section: this.sectionId, label: cell, matches: [], pending: [], closed: false, startLine: cell.line };
+      this.rows.push(this.current);
+    } else {
+      this.unknown.push(cell);
+    }
+  }
+
+  /** Feeds data cells; `rowLine` says they came from a multi-cell row line. */
+  data(cells: TextCell[], rowLine: boolean, afterLabel: boolean): void {
+    if (cells.length === 0) return;
+    for (const c of cells) if (c.text) this.touch(c);
+    if (this.id === 'table4') {
+      this.table4Data(cells, rowLine);
+      return;
+    }
+    const row = this.current;
+    if (!row) return;
+    const full = row.pending.length >= this.width(row);
+    if (rowLine) {
+      if (!afterLabel && (row.closed || full)) return;
+      row.pending.push(...cells);
+      row.closed = true;
+      row.closedByRow = true;
+      return;
+    }
+    if (row.closed && (full || cells.every((c) => c.text === '') || row.closedByRow)) return;
+    row.pending.push(...cells);
+  }
+
+  private table4Data(cells: TextCell[], rowLine: boolean): void {
+    if (this.t4Done) return;
+    let row = this.rows[0];
+    if (rowLine) {
+      const filled = cells.filter((c) => c.text !== '').length;
+      if (filled === 0 && this.t4Totals < 3) return;
+      if (!row) {
+        row = { id: 'cases', section: 'main', matches: [], pending: [], closed: false, startLine: cells[0].line };
+        this.rows.push(row);
+      }
+      row.pending.push(...cells);
+      this.t4Done = row.pending.length >= T4_WIDTH;
+      return;
+    }
+    const cell = cells[0];
+    const started = row !== undefined;
+    const isNumber = parseValue(cell.text).kind === 'number';
+    if (!started && !(this.t4Totals >= 3 || (isNumber && this.t4Totals >= 1))) return;
+    if (!row) {
+      row = { id: 'cases', section: 'main', matches: [], pending: [], closed: false, startLine: cell.line };
+      this.rows.push(row);
+    }
+    row.pending.push(cell);
+    this.t4Done = row.pending.length >= T4_WIDTH;
+  }
+
+  /** A blank line: in one-cell-a-line layouts it ends the current row's cells. */
+  blankLine(): void {
+    if (this.current && this.current.pending.length > 0) this.current.closed = true;
+  }
+
+  private closeRow(): void {
+    if (this.current) this.current.closed = true;
+    this.current = undefined;
+  }
+
+  private width(row: PendingRow): number {
+    if (this.id === 'table4') return T4_WIDTH;
+    const decl = tableDecl(this.guessFormat() ?? '2019', this.id).sections.find((s) => s.id === row.section);
+    return decl?.columns.length ?? 7;
+  }
+
+  private guessFormat(): FormatId | undefined {
+    if (this.id === 'table3') {
+      if (this.rows.some((r) => r.id?.startsWith('other.'))) return '2021';
+      const other = this.rows.find((r) => r.id === 'other');
+      if (other && other.pending.some((c) => c.text !== '')) return '2019';
+      return undefined;
+    }
+    if (this.evidence['2019'] === this.evidence['2021']) return undefined;
+    return this.evidence['2019'] > this.evidence['2021'] ? '2019' : '2021';
+  }
+
+  /** Finishes the table: the format its labels follow, rows aligned to that format's columns. */
+  finish(expected: FormatId): TableInstance {
+    this.closeRow();
+    const labelFormat = this.guessFormat();
+    const format = labelFormat ?? expected;
+    const decl = FORMATS[format].tables.find((t) => t.id === this.id)!;
+    const cells = new Map<string, DataCell>();
+    const sections: SectionInstance[] = [];
+    const sectionOf = (id: string): SectionInstance => {
+      let s = sections.find((x) => x.id === id);
+      if (!s) {
+        s = { id, caption: this.captions.get(id), headers: this.headers.get(id) ?? [], rows: [], span: { start: Infinity, end: -Infinity } };
+        sections.push(s);
+      }
+      return s;
+    };
+    for (const id of this.captions.keys()) sectionOf(id);
+    for (const id of this.headers.keys()) sectionOf(id);
+    for (const row of this.rows) {
+      const sectionDecl = decl.sections.find((s) => s.id === row.section) ?? decl.sections[0];
+      const rowDecl = row.id ? sectionDecl.rows.find((r) => r.id === row.id) : undefined;
+      const section = sectionOf(sectionDecl.id);
+      const match = pickMatch(row.matches, format);
+      const instance: RowInstance = {
+        id: rowDecl ? row.id : undefined,
+        label: row.label,
+        match,
+        cells: [],
+        extra: [],
+        span: spanOf(row),
+      };
+      if (row.id && !rowDecl && row.id !== 'other') instance.id = undefined;
+      if (rowDecl?.data !== false || !rowDecl) {
+        const width = sectionDecl.columns.length;
+        const { kept, extra, missingAt } = align(row.pending, width, row.label);
+        instance.extra = extra;
+        if (rowDecl) {
+          sectionDecl.columns.forEach((col, i) => {
+            const ref = { table: this.id, section: sectionDecl.id, row: rowDecl.id, column: col.id };
+            const source = kept[i];
+            const cell: DataCell = source
+              ? { ref, source, value: parseValue(source.text) }
+              : { ref, insertAt: missingAt, value: { kind: 'blank' } };
+            instance.cells.push(cell);
+            if (!cells.has(cellKey(ref))) cells.set(cellKey(ref), cell);
+          });
+        }
+      }
+      section.rows.push(instance);
+      section.span.start = Math.min(section.span.start, instance.span.start);
+      section.span.end = Math.max(section.span.end, instance.span.end);
+    }
+    for (const s of sections) {
+      const spans = [s.caption, ...s.headers.map((h) => h.cell)].filter((c): c is TextCell => !!c);
+      for (const c of spans) {
+        s.span.start = Math.min(s.span.start, c.start);
+        s.span.end = Math.max(s.span.end, c.end);
+      }
+      if (!Number.isFinite(s.span.start)) s.span = { start: this.start, end: this.start };
+    }
+    return {
+      id: this.id,
+      format: labelFormat,
+      layout: this.layout,
+      sections,
+      span: { start: this.start, end: this.end },
+      unknown: this.unknown,
+      cells,
+    };
+  }
+}
+
+function pickMatch(matches: Match[], format: FormatId): LabelMatch | undefined {
+  const best = matches.find((m) => m.entry.formats.has(format)) ?? matches[0];
+  return best ? { standard: best.entry.standard, quality: best.quality } : undefined;
+}
+
+function spanOf(row: PendingRow): { start: number; end: number } {
+  const all = [row.label, ...row.pending].filter((c): c is TextCell => !!c);
+  const start = Math.min(...all.map((c) => c.start));
+  const end = Math.max(...all.map((c) => c.end));
+  return { start: Number.isFinite(start) ? start : 0, end: Number.isFinite(end) ? end : 0 };
+}
+
+/**
+ * Aligns the cells that followed a label to `width` columns: trailing then leading blanks that
+ * Word exports add for merged cells are dropped; surplus filled cells are returned as extra.
+ */
+export function align(pending: TextCell[], width: number, label?: TextCell): { kept: TextCell[]; extra: TextCell[]; missingAt: number } {
+  const cells = [...pending];
+  while (cells.length > width && cells[cells.length - 1].text === '') cells.pop();
+  while (cells.length > width && cells[0].text === '') cells.shift();
+  const extra = cells.length > width ? cells.splice(width) : [];
+  const last = cells[cells.length - 1] ?? label;
+  return { kept: cells, extra, missingAt: last ? last.raw.end : 0 };
+}

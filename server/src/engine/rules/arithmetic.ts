@@ -1,0 +1,112 @@
+/**
+ * Shared reporting for the four arithmetic rules (row-total, column-total, balance,
+ * appeal-total): one diagnostic per wrong cell when a single cell explains the broken relations,
+ * otherwise one per broken relation.
+ */
+import type { CellExplanation, RelationExplanation, RelationState } from '../analysis/relations';
+import { countOf } from '../analysis/relations';
+import { setCellEdit } from '../fixes/edits';
+import type { DataCell, TableInstance } from '../model';
+import { cellKey } from '../template';
+import type { RelatedInfo, RuleCode } from '../types';
+import type { RuleContext } from './rule';
+
+const ORDER: RuleCode[] = ['row-total', 'column-total', 'balance', 'appeal-total'];
+
+/** The rule that owns a wrong cell: the relation it is the result of, else the first in catalogue order. */
+function ownerOf(ctx: RuleContext, exp: CellExplanation): RuleCode | undefined {
+  const key = cellKey(exp.cell.ref);
+  const enabled = exp.relations.filter((r) => ctx.enabled(r.decl.rule));
+  const asResult = enabled.filter((r) => cellKey(r.decl.result) === key);
+  const pick = (list: RelationState[]) => [...list].sort((a, b) => ORDER.indexOf(a.decl.rule) - ORDER.indexOf(b.decl.rule))[0];
+  return (pick(asResult) ?? pick(enabled))?.decl.rule;
+}
+
+/** The arithmetic of a relation as text: `1 + 0 + 34 = 35`. */
+export function arithmetic(rel: RelationState): string {
+  const side = (cells: DataCell[]) => cells.map((c) => String(countOf(c) ?? '?')).join(' + ');
+  return `${side(rel.lhs)} = ${side(rel.rhs)}`;
+}
+
+function relationText(ctx: RuleContext, rel: RelationState): string {
+  const side = (cells: DataCell[]) => cells.map((c) => String(countOf(c) ?? '?')).join(' + ');
+  const l = rel.lhsSum;
+  const r = rel.rhsSum;
+  return ctx.t({ zh: '{rule}：{lhs} = {l}，{rhs} = {r}', en: '{rule}: {lhs} = {l}, {rhs} = {r}' }, { rule: rel.decl.rule, lhs: side(rel.lhs), l, rhs: side(rel.rhs), r });
+}
+
+function related(ctx: RuleContext, table: TableInstance, rels: RelationState[]): RelatedInfo[] {
+  return rels.map((rel) => {
+    const result = [...rel.lhs, ...rel.rhs].find((c) => cellKey(c.ref) === cellKey(rel.decl.result)) ?? rel.rhs[0];
+    return { range: ctx.cellRange(result, table), message: relationText(ctx, rel) };
+  });
+}
+
+function sumText(cells: DataCell[]): string {
+  return cells.map((c) => String(countOf(c))).join(' + ');
+}
+
+function reportCell(ctx: RuleContext, table: TableInstance, exp: CellExplanation, code: RuleCode): void {
+  const actual = countOf(exp.cell)!;
+  const isResult = exp.relations.some((r) => cellKey(r.decl.result) === cellKey(exp.cell.ref) && r.decl.rule === code);
+  const rel = exp.relations.find((r) => r.decl.rule === code) ?? exp.relations[0];
+  const others = [...rel.lhs, ...rel.rhs].filter((c) => c !== exp.cell);
+  const message = isResult && rel.rhs.length === 1
+    ? ctx.t({ zh: '{name} 应为 {expected}（{sum}），实际为 {actual}', en: '{name} should be {expected} ({sum}), found {actual}' }, { name: ctx.cellName(exp.cell, table), expected: exp.expected, sum: sumText(others), actual })
+    : ctx.t(
+        { zh: '{name} 应为 {expected}，实际为 {actual}：改为 {expected} 可使 {count} 处勾稽关系同时成立', en: '{name} should be {expected}, found {actual}: {expected} makes all {count} broken relations through this cell hold' },
+        { name: ctx.cellName(exp.cell, table), expected: exp.expected, actual, count: exp.relations.length },
+      );
+  ctx.report({
+    code,
+    range: ctx.cellRange(exp.cell, table),
+    message,
+    fixes: [{
+      title: ctx.t({ zh: '改为 {v}', en: 'Change to {v}' }, { v: exp.expected }),
+      edits: [setCellEdit(ctx.model, table, exp.cell, String(exp.expected))],
+      preferred: isResult,
+    }],
+    related: related(ctx, table, exp.relations),
+  });
+}
+
+function reportRelation(ctx: RuleContext, table: TableInstance, exp: RelationExplanation): void {
+  const rel = exp.relation;
+  const result = [...rel.lhs, ...rel.rhs].find((c) => cellKey(c.ref) === cellKey(rel.decl.result))!;
+  const operands = [...rel.lhs, ...rel.rhs].filter((c) => c !== result);
+  const range = rel.decl.contiguous
+    ? (() => {
+        const all = [...rel.lhs, ...rel.rhs].map((c) => ctx.cellRange(c, table));
+        all.sort((a, b) => a.start.line - b.start.line || a.start.character - b.start.character);
+        return { start: all[0].start, end: all.reduce((e, r) => (r.end.line > e.line || (r.end.line === e.line && r.end.character > e.character) ? r.end : e), all[0].end) };
+      })()
+    : ctx.cellRange(result, table);
+  const message = ctx.t(
+    { zh: '{name} 应为 {expected}（{sum}），实际为 {actual}', en: '{name} should be {expected} ({sum}), found {actual}' },
+    { name: ctx.cellName(result, table), expected: exp.expected ?? '?', sum: rel.rhs.length === 1 ? sumText(operands) : arithmetic(rel), actual: countOf(result)! },
+  );
+  ctx.report({
+    range,
+    message,
+    fixes: exp.expected === undefined ? [] : [{
+      title: ctx.t({ zh: '将{name}改为 {v}', en: 'Set {name} to {v}' }, { name: ctx.cellName(result, table), v: exp.expected }),
+      edits: [setCellEdit(ctx.model, table, result, String(exp.expected))],
+      preferred: false,
+    }],
+    related: related(ctx, table, [rel]),
+  });
+}
+
+/** Reports the broken relations of `code` in every table, localised as `rules.md` describes. */
+export function reportArithmetic(ctx: RuleContext, code: RuleCode): void {
+  for (const table of ctx.model.tables) {
+    const analysis = ctx.analysis(table);
+    for (const exp of analysis.explanations) {
+      if (exp.kind === 'cell') {
+        if (ownerOf(ctx, exp) === code) reportCell(ctx, table, exp, code);
+      } else if (exp.relation.decl.rule === code) {
+        reportRelation(ctx, table, exp);
+      }
+    }
+  }
+}

@@ -1,0 +1,3 @@
+import type { Rule } from './rule';
+
+export const crossYearRule: Rule = { code: 'cross-year', check: () => undefined };

@@ -1,0 +1,3 @@
+import type { Rule } from './rule';
+
+export const decimalsRule: Rule = { code: 'decimals', check: () => undefined };

@@ -1,0 +1,54 @@
+/**
+ * `empty-cell` — a cell of a standard table is blank or holds a placeholder (/ - — 无 不适用).
+ * A blank is an unfilled cell, not a zero, so the relations through it cannot be checked.
+ * Example: `一、本年新收政府信息公开申请数量 1 (blank) … 1` → the blank 商业企业 cell.
+ * Fixes: fill the value the relations determine (preferred), else fill 0; on the first blank of a
+ * table, also fill every blank cell of that table.
+ */
+import { isMissing } from '../analysis/relations';
+import { setCellEdit } from '../fixes/edits';
+import type { DataCell, TableInstance } from '../model';
+import { cellKey } from '../template';
+import type { Fix, TextEdit } from '../types';
+import type { Rule, RuleContext } from './rule';
+
+function blanksOf(table: TableInstance): DataCell[] {
+  return table.sections.flatMap((s) => s.rows.flatMap((r) => r.cells.filter((c) => isMissing(c))));
+}
+
+function valueFor(ctx: RuleContext, table: TableInstance, cell: DataCell): { value: number; derived: boolean } {
+  const derived = table.id === 'table2' ? undefined : ctx.analysis(table).derived.get(cellKey(cell.ref));
+  return derived === undefined ? { value: 0, derived: false } : { value: derived, derived: true };
+}
+
+export const emptyCellRule: Rule = {
+  code: 'empty-cell',
+  check(ctx) {
+    for (const table of ctx.model.tables) {
+      const blanks = blanksOf(table);
+      blanks.forEach((cell, i) => {
+        const { value, derived } = valueFor(ctx, table, cell);
+        const name = ctx.cellName(cell, table);
+        const message = cell.value.kind === 'placeholder'
+          ? ctx.t({ zh: '{name} 填写了占位符“{p}”，应填写数字', en: '{name} holds the placeholder “{p}” instead of a number' }, { name, p: cell.value.text })
+          : ctx.t({ zh: '{name} 为空', en: '{name} is blank' }, { name });
+        const fixes: Fix[] = [{
+          title: derived
+            ? ctx.t({ zh: '填入 {v}（由勾稽关系确定）', en: 'Fill {v} (determined by the relations)' }, { v: value })
+            : ctx.t({ zh: '填入 0', en: 'Fill 0' }),
+          edits: [setCellEdit(ctx.model, table, cell, String(value))],
+          preferred: derived,
+        }];
+        if (i === 0 && blanks.length > 1) {
+          const edits: TextEdit[] = blanks.map((b) => setCellEdit(ctx.model, table, b, String(valueFor(ctx, table, b).value)));
+          fixes.push({ title: ctx.t({ zh: '填写本表全部 {n} 个空白单元格', en: 'Fill all {n} blank cells of this table' }, { n: blanks.length }), edits, preferred: false });
+        }
+        ctx.report({
+          range: ctx.cellRange(cell, table),
+          message: derived ? `${message}${ctx.t({ zh: '；由勾稽关系可知应为 {v}', en: '; the relations say it is {v}' }, { v: value })}` : message,
+          fixes,
+        });
+      });
+    }
+  },
+};

@@ -1,0 +1,3 @@
+import type { Rule } from './rule';
+
+export const missingTableRule: Rule = { code: 'missing-table', check: () => undefined };

@@ -1,0 +1,51 @@
+/**
+ * What a rule sees and how it reports: the shared context passed to every rule's `check`.
+ */
+import type { Range } from 'vscode-languageserver-types';
+import type { DataCell, ReportModel, Span, TableInstance } from '../model';
+import type { EngineOptions, Fix, FormatId, Locale, RelatedInfo, RuleCode } from '../types';
+import type { RelationAnalysis } from '../analysis/relations';
+
+/** A message in both UI languages; `{name}` placeholders are filled from params. */
+export interface Localized {
+  zh: string;
+  en: string;
+}
+
+/** A finding as a rule reports it; severity is applied by the engine. */
+export interface Report {
+  code?: RuleCode;
+  range: Range;
+  message: string;
+  fixes?: Fix[];
+  related?: RelatedInfo[];
+}
+
+export interface RuleContext {
+  model: ReportModel;
+  /** The format the report year (or `--template`) requires. */
+  expectedFormat: FormatId;
+  options: EngineOptions;
+  locale: Locale;
+  /** Last year's report of the same agency, when known. */
+  previous?: ReportModel;
+  /** Localises a message and fills its placeholders. */
+  t(message: Localized, params?: Record<string, string | number>): string;
+  /** LSP range of a span. */
+  range(span: Span): Range;
+  /** A range the editor can show for a cell, never zero-width. */
+  cellRange(cell: DataCell, table: TableInstance): Range;
+  /** Human-readable name of a cell, e.g. （一）予以公开 · 自然人. */
+  cellName(cell: DataCell, table: TableInstance): string;
+  /** Arithmetic analysis of a table (relations, localisation, derived blanks), computed once. */
+  analysis(table: TableInstance): RelationAnalysis;
+  /** Whether a rule is enabled (its severity is not `off`). */
+  enabled(code: RuleCode): boolean;
+  report(report: Report): void;
+}
+
+/** A rule of the catalogue. Each lives in its own file named after its code. */
+export interface Rule {
+  code: RuleCode;
+  check(ctx: RuleContext): void;
+}

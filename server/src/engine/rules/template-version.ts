@@ -1,0 +1,3 @@
+import type { Rule } from './rule';
+
+export const templateVersionRule: Rule = { code: 'template-version', check: () => undefined };

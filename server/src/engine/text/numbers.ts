@@ -1,0 +1,83 @@
+/**
+ * Reading the content of a table cell: numbers (integers, signed changes, decimals, full-width
+ * digits, thousands separators, attached units, notes), placeholders and blanks told apart.
+ */
+import { toHalfWidth } from './normalize';
+
+export type MoneyUnit = '万元' | '元';
+
+/** A cell that holds a number. */
+export interface NumberValue {
+  kind: 'number';
+  /** The numeric value (units not applied). */
+  value: number;
+  /** Digits after the decimal point. */
+  decimals: number;
+  /** Whether a sign (+ or −) was written. */
+  signed: boolean;
+  /** Unit written in the cell (元, 万元, 件, …). */
+  unit?: string;
+  /** Note written after the number, e.g. 其中修订16件. */
+  note?: string;
+  /** Offsets of the number itself (sign, digits, separators) within the cell text. */
+  numberStart: number;
+  numberEnd: number;
+  /** The number as written, in canonical ASCII form without separators (e.g. `1234.50`, `+6`). */
+  canonical: string;
+  /** Non-canonical spellings found: full-width digits, thousands separators. */
+  irregular: ('fullwidth' | 'thousands')[];
+}
+
+export type ParsedValue =
+  | { kind: 'blank' }
+  | { kind: 'placeholder'; text: string }
+  | NumberValue
+  | { kind: 'text'; text: string };
+
+const PLACEHOLDERS = new Set(['/', '-', '--', '—', '——', '–', '─', '无', '不适用', 'n/a', 'na', '/ ', '\\', '×', '-/-', '—/—', '空']);
+
+const NUMBER_RE =
+  /^(\s*)([+\-−–﹢﹣]?)\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(\s*)(万元|元|件|个|项|次|条|宗|家|人次|人)?\s*(?:\(([^()]*)\)?)?\s*$/;
+
+/** Parses the text of one cell. */
+export function parseValue(text: string): ParsedValue {
+  const trimmed = text.trim();
+  if (trimmed === '') return { kind: 'blank' };
+  const half = toHalfWidth(text);
+  if (PLACEHOLDERS.has(half.trim().toLowerCase())) return { kind: 'placeholder', text: trimmed };
+  const m = NUMBER_RE.exec(half);
+  if (!m) return { kind: 'text', text: trimmed };
+  const [, lead, sign, digits, , unit, note] = m;
+  const numberStart = lead.length;
+  const signEnd = half.indexOf(digits, numberStart + sign.length);
+  const numberEnd = signEnd + digits.length;
+  const plain = digits.replace(/,/g, '');
+  const dot = plain.indexOf('.');
+  const negative = sign !== '' && sign !== '+' && sign !== '﹢';
+  const value = Number(plain) * (negative ? -1 : 1);
+  const irregular: NumberValue['irregular'] = [];
+  if (/[\uff10-\uff19\uff0c\uff0e]/.test(text.slice(numberStart, numberEnd))) irregular.push('fullwidth');
+  if (digits.includes(',')) irregular.push('thousands');
+  return {
+    kind: 'number',
+    value: Object.is(value, -0) ? 0 : value,
+    decimals: dot < 0 ? 0 : plain.length - dot - 1,
+    signed: sign !== '',
+    unit,
+    note: note?.trim() || undefined,
+    numberStart,
+    numberEnd,
+    canonical: (sign === '' ? '' : negative ? '-' : '+') + plain,
+    irregular,
+  };
+}
+
+/** Formats a number with a fixed count of decimals, without exponent notation. */
+export function formatNumber(value: number, decimals = 0): string {
+  return value.toFixed(decimals);
+}
+
+/** Whether a parsed value is a number. */
+export function isNumber(v: ParsedValue): v is NumberValue {
+  return v.kind === 'number';
+}
