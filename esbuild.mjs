@@ -1,6 +1,6 @@
 // Builds the bundles in dist/ and compiles the tests to out/ (one bundle per test file).
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = !process.argv.includes('--dev');
@@ -34,7 +34,20 @@ const bundles = [
     minify: production,
     banner: { js: '#!/usr/bin/env node' },
   },
-];
+  {
+    ...common,
+    entryPoints: { server: 'server/src/server.ts' },
+    outdir: 'dist',
+    minify: production,
+  },
+  {
+    ...common,
+    entryPoints: { client: 'client/src/extension.ts' },
+    outdir: 'dist',
+    minify: production,
+    external: ['vscode'],
+  },
+].filter((b) => Object.values(b.entryPoints).every((p) => existsSync(p)));
 
 const tests = {
   ...common,

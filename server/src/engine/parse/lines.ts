@@ -101,14 +101,14 @@ export function tokenize(text: string, lineStarts: number[]): Line[] {
     } else if (raw.includes('|')) {
       if (MD_SEPARATOR.test(raw)) {
         lines.push({ ...base, kind: 'separator', cells: [] });
+      } else if (pipeCells && SINGLE_PIPE_CELL.test(raw)) {
+        const bar = raw.indexOf('|');
+        lines.push({ ...base, kind: 'cell', layout: 'pipe-cells', cells: [makeCell(text, start, start + bar, index, undefined, { start: start + bar, end: start + bar + 1 })] });
       } else if (/^\s*\|/.test(raw)) {
         const cells = splitCells(text, start, end, '|', index);
         cells.shift();
         if (cells.length > 1 && cells[cells.length - 1].text === '' && /\|\s*$/.test(raw)) cells.pop();
         lines.push({ ...base, kind: 'row', layout: 'markdown', cells });
-      } else if (pipeCells && SINGLE_PIPE_CELL.test(raw)) {
-        const bar = raw.indexOf('|');
-        lines.push({ ...base, kind: 'cell', layout: 'pipe-cells', cells: [makeCell(text, start, start + bar, index, undefined, { start: start + bar, end: start + bar + 1 })] });
       } else {
         const cells = splitCells(text, start, end, '|', index);
         if (cells.length > 1 && cells[cells.length - 1].text === '') cells.pop();

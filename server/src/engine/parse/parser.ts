@@ -184,7 +184,8 @@ function joinSplitLabels(text: string, lines: Line[]): void {
     if (!first || lines[i].kind === 'blank' || lines[i].kind === 'separator') continue;
     if (lines[i].kind === 'row' && lines[i].cells.some((c, k) => k > 0 && c.text !== '')) continue;
     const t = first.text;
-    if (!t || !hasCjk(t) || t.length > 40 || matchLabel(t).some((m) => m.quality !== 'fuzzy') || !isLabelPrefix(t)) continue;
+    if (!t || !hasCjk(t) || t.length > 60 || !isLabelPrefix(t)) continue;
+    if (!unbalanced(t) && matchLabel(t).some((m) => m.quality !== 'fuzzy')) continue;
     const pieces: { line: number; cell: TextCell; idx: number }[] = [{ line: i, cell: first, idx: 0 }];
     let joined = t;
     let blanks = 0;
@@ -220,6 +221,11 @@ function joinSplitLabels(text: string, lines: Line[]): void {
     }
   }
   void text;
+}
+
+/** Whether a text opens a bracket it does not close (a label cut in the middle of its remark). */
+function unbalanced(t: string): boolean {
+  return (t.match(/[(（]/g) ?? []).length > (t.match(/[)）]/g) ?? []).length;
 }
 
 /** Spans of the text outside tables, one per line group, for narrative rules. */

@@ -1,0 +1,51 @@
+/**
+ * Number parsing: integers, signed changes, decimals, full-width digits, thousands separators,
+ * attached units, notes, placeholders and blanks told apart.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseValue } from '../../server/src/engine/text/numbers';
+
+test('integers, signs and decimals', () => {
+  assert.deepEqual(pick(parseValue('36')), { kind: 'number', value: 36, decimals: 0, signed: false, canonical: '36' });
+  assert.deepEqual(pick(parseValue('+6')), { kind: 'number', value: 6, decimals: 0, signed: true, canonical: '+6' });
+  assert.deepEqual(pick(parseValue('-1')), { kind: 'number', value: -1, decimals: 0, signed: true, canonical: '-1' });
+  assert.deepEqual(pick(parseValue(' 1075.178 ')), { kind: 'number', value: 1075.178, decimals: 3, signed: false, canonical: '1075.178' });
+  assert.deepEqual(pick(parseValue('0')), { kind: 'number', value: 0, decimals: 0, signed: false, canonical: '0' });
+});
+
+test('full-width digits and thousands separators are read and flagged', () => {
+  const fw = parseValue('１２３');
+  assert.equal(fw.kind, 'number');
+  assert.equal(fw.kind === 'number' && fw.value, 123);
+  assert.deepEqual(fw.kind === 'number' && fw.irregular, ['fullwidth']);
+  const th = parseValue('1,234,567');
+  assert.equal(th.kind === 'number' && th.value, 1234567);
+  assert.deepEqual(th.kind === 'number' && th.irregular, ['thousands']);
+  const fwth = parseValue('１，２３４');
+  assert.equal(fwth.kind === 'number' && fwth.value, 1234);
+});
+
+test('attached units and notes', () => {
+  const yuan = parseValue('251000元');
+  assert.equal(yuan.kind === 'number' && yuan.unit, '元');
+  assert.equal(yuan.kind === 'number' && yuan.value, 251000);
+  assert.equal(yuan.kind === 'number' && yuan.numberEnd, 6);
+  const wan = parseValue('25.1万元');
+  assert.equal(wan.kind === 'number' && wan.unit, '万元');
+  const note = parseValue('22（其中修订16件）');
+  assert.equal(note.kind === 'number' && note.value, 22);
+  assert.equal(note.kind === 'number' && note.note, '其中修订16件');
+  assert.equal(parseValue('2件').kind, 'number');
+});
+
+test('placeholders, blanks and text are told apart', () => {
+  for (const p of ['/', '-', '—', '——', '无', '不适用', '／']) assert.equal(parseValue(p).kind, 'placeholder', p);
+  for (const b of ['', '  ', '\u3000']) assert.equal(parseValue(b).kind, 'blank', JSON.stringify(b));
+  for (const t of ['两', '三件', '100%', 'abc', '1.2.3']) assert.equal(parseValue(t).kind, 'text', t);
+});
+
+function pick(v: ReturnType<typeof parseValue>) {
+  if (v.kind !== 'number') return v;
+  return { kind: v.kind, value: v.value, decimals: v.decimals, signed: v.signed, canonical: v.canonical };
+}

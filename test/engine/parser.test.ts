@@ -1,0 +1,183 @@
+/**
+ * Parser tests: every layout of both formats, the five seeds, and the irregularities of real drafts
+ * (split labels, numbering styles, full-width punctuation, typos, mixed layouts).
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { ReportModel, TableInstance } from '../../server/src/engine/model';
+import { parseReport } from '../../server/src/engine/parse/parser';
+import { findCell, layoutFixtures, readFixture, SEEDS } from '../helpers';
+
+function table(model: ReportModel, id: string): TableInstance {
+  const t = model.tables.find((x) => x.id === id);
+  assert.ok(t, `table ${id} found`);
+  return t;
+}
+
+function values(t: TableInstance, row: string): (number | string)[] {
+  for (const s of t.sections) {
+    const r = s.rows.find((x) => x.id === row);
+    if (r) return r.cells.map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind));
+  }
+  throw new Error(`row ${row} missing`);
+}
+
+const DATA_ROWS = { '2019': 23, '2021': 25 } as const;
+
+for (const { name, text } of layoutFixtures()) {
+  test(`layout fixture ${name}: three tables, every row and cell`, () => {
+    const format = name.slice(0, 4) as '2019' | '2021';
+    const layout = name.slice(5).replace(/\.txt$/, '');
+    const model = parseReport(text);
+    assert.deepEqual(model.tables.map((t) => t.id), ['table2', 'table3', 'table4']);
+    for (const t of model.tables) assert.equal(t.layout, layout, `${t.id} layout`);
+    assert.equal(table(model, 'table3').format, format);
+    assert.equal(table(model, 'table2').format, format);
+    const t3 = table(model, 'table3');
+    const dataRows = t3.sections[0].rows.filter((r) => r.cells.length > 0);
+    assert.equal(dataRows.length, DATA_ROWS[format]);
+    for (const r of dataRows) {
+      assert.equal(r.cells.length, 7);
+      for (const c of r.cells) assert.equal(c.value.kind, 'number', `${r.id}/${c.ref.column}`);
+    }
+    const t4 = table(model, 'table4');
+    assert.equal(t4.sections[0].rows[0].cells.length, 15);
+    assert.ok(t4.sections[0].rows[0].cells.every((c) => c.value.kind === 'number'));
+    assert.deepEqual(model.parts.map((p) => p.index), [1, 2, 3, 4, 5, 6]);
+    assert.ok(model.year && model.period && model.closingDate && model.agency);
+  });
+}
+
+test('seed 000: tab rows with blank cells and trailing tabs', () => {
+  const m = parseReport(readFixture(SEEDS['000']));
+  assert.equal(m.year, 2020);
+  assert.equal(m.agency, '宝鸡市大数据发展服务局');
+  assert.deepEqual([m.closingDate?.year, m.closingDate?.month, m.closingDate?.day], [2021, 1, 27]);
+  assert.deepEqual([m.period?.from.year, m.period?.to.month, m.period?.to.day], [2020, 12, 31]);
+  const t3 = table(m, 'table3');
+  assert.deepEqual(values(t3, 'new'), ['blank', 'blank', 'blank', 'blank', 'blank', 'blank', 0]);
+  assert.deepEqual(values(t3, 'total7'), ['blank', 'blank', 'blank', 'blank', 'blank', 'blank', 0]);
+  assert.deepEqual(values(t3, 'withheld.internal'), Array(7).fill('blank'));
+  assert.deepEqual(values(table(m, 'table4'), 'cases'), [0, 1, 2, 3, 5, 6, 7, 8, 10, 11, 12, 13].reduce((a, i) => { a[i] = 'blank'; return a; }, Array(15).fill(0)));
+  assert.deepEqual(values(table(m, 'table2'), 'procurement'), [4, 4902000]);
+  assert.deepEqual(m.parts.map((p) => p.index), [1, 2, 3, 4, 6, 5]);
+});
+
+test('seed 001: one cell a line ending in " |"', () => {
+  const m = parseReport(readFixture(SEEDS['001']));
+  assert.equal(m.agency, '贵阳市大数据发展管理局');
+  const t3 = table(m, 'table3');
+  assert.equal(t3.layout, 'pipe-cells');
+  assert.deepEqual(values(t3, 'new'), [1, 0, 0, 0, 0, 0, 1]);
+  assert.deepEqual(values(t3, 'public'), [1, 0, 0, 0, 0, 0, 1]);
+  assert.deepEqual(values(table(m, 'table2'), 'normative'), [3, 3, 3]);
+  const item9 = table(m, 'table2').sections.find((s) => s.id === 'item9')!;
+  assert.equal(item9.headers.find((h) => h.column === 'amount')?.unit, '万元');
+  assert.deepEqual([m.period?.to.year], [2021]);
+});
+
+test('seed 002: tab-indented cells, labels split over lines', () => {
+  const m = parseReport(readFixture(SEEDS['002']));
+  const t2 = table(m, 'table2');
+  const item1 = t2.sections.find((s) => s.id === 'item1')!;
+  assert.deepEqual(item1.headers.map((h) => h.column), ['made', 'published', 'inForce']);
+  assert.deepEqual(values(t2, 'licensing'), [26, 6, 41]);
+  assert.deepEqual(values(t2, 'penalty'), [12, -1, 23]);
+  const t3 = table(m, 'table3');
+  assert.deepEqual(values(t3, 'new'), [1, 'blank', 'blank', 'blank', 'blank', 'blank', 1]);
+  assert.deepEqual(values(t3, 'carryover'), [0, 0, 0, 0, 0, 0, 0]);
+  assert.deepEqual(values(t3, 'rejected.petition'), [1, 'blank', 'blank', 'blank', 'blank', 'blank', 1]);
+  assert.equal(t3.sections[0].rows.filter((r) => r.id === undefined).length, 0, 'no unknown rows');
+});
+
+test('seed 003: tab rows with a merged label column', () => {
+  const m = parseReport(readFixture(SEEDS['003']));
+  const t3 = table(m, 'table3');
+  assert.deepEqual(values(t3, 'new'), [2, 0, 0, 0, 0, 0, 2]);
+  assert.deepEqual(values(t3, 'withheld.internal'), [1, 0, 0, 0, 0, 0, 1]);
+  assert.deepEqual(values(table(m, 'table2'), 'procurement'), [5, 2034.38]);
+  assert.equal(m.closingDate, undefined);
+});
+
+test('seed 004: blank 自然人 cells, split header cells, typo label', () => {
+  const m = parseReport(readFixture(SEEDS['004']));
+  const t3 = table(m, 'table3');
+  assert.deepEqual(values(t3, 'public'), ['blank', 0, 0, 0, 0, 0, 0]);
+  assert.deepEqual(values(t3, 'rejected.confirm'), ['blank', 0, 0, 0, 0, 0, 0]);
+  assert.deepEqual(values(t3, 'other'), [0, 0, 0, 0, 0, 0, 0]);
+  const law = t3.sections[0].rows.find((r) => r.id === 'withheld.law')!;
+  assert.equal(law.match?.quality, 'fuzzy');
+  const item9 = table(m, 'table2').sections.find((s) => s.id === 'item9')!;
+  assert.deepEqual([item9.headers[1].unit, item9.headers[1].decimals], ['万元', 4]);
+});
+
+const T3_TAB = (rows: string) => `二〇二〇年度政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n${rows}`;
+
+test('numbering styles, full-width punctuation, spaces inside labels', () => {
+  const text = T3_TAB([
+    '一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1',
+    '（三）不予公开\t1、属于国家秘密\t0\t0\t0\t0\t0\t0\t0',
+    '\t2．其他法律 行政法规禁止公开\t0\t0\t0\t0\t0\t0\t0',
+    '\t3. 危及"三安全一稳定"\t０\t0\t0\t0\t0\t0\t0',
+  ].join('\n'));
+  const m = parseReport(text);
+  const t3 = table(m, 'table3');
+  const ids = t3.sections[0].rows.map((r) => r.id);
+  assert.deepEqual(ids, ['new', 'withheld', 'withheld.secret', 'withheld.law', 'withheld.safety']);
+  assert.ok(t3.sections[0].rows.every((r) => !r.match || r.match.quality !== 'fuzzy'));
+});
+
+test('a label broken over two lines before its tab row', () => {
+  const text = T3_TAB([
+    '（六）其他处理',
+    '1.申请人无正当理由逾期不补正、行政机关不',
+    '再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0',
+  ].join('\n'));
+  const t3 = table(parseReport(text), 'table3');
+  const row = t3.sections[0].rows.find((r) => r.id === 'other.noCorrection');
+  assert.ok(row, 'split label recognised');
+  assert.equal(row.cells.length, 7);
+  assert.equal(t3.format, '2021');
+});
+
+test('near-miss typos are recognised as the standard row', () => {
+  const text = T3_TAB('\t5.属于三类内容事务信息\t0\t0\t0\t0\t0\t0\t0\n\t2.其他法律法规禁止公开\t0\t0\t0\t0\t0\t0\t0');
+  const rows = table(parseReport(text), 'table3').sections[0].rows;
+  assert.deepEqual(rows.map((r) => [r.id, r.match?.quality]), [['withheld.internal', 'fuzzy'], ['withheld.law', 'fuzzy']]);
+});
+
+test('layouts mixed in one document', () => {
+  const text = [
+    '2021年度政府信息公开工作年度报告',
+    '二、主动公开政府信息情况',
+    '| 第二十条第（五）项 | |',
+    '|---|---|',
+    '| 信息内容 | 本年处理决定数量 |',
+    '| 行政许可 | 12 |',
+    '三、收到和处理政府信息公开申请情况',
+    '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |',
+    '四、政府信息公开行政复议、行政诉讼情况',
+    '行政复议\t\t\t\t\t行政诉讼',
+    '结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计',
+    '1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0',
+  ].join('\n');
+  const m = parseReport(text);
+  assert.deepEqual(m.tables.map((t) => [t.id, t.layout]), [['table2', 'markdown'], ['table3', 'pipe-rows'], ['table4', 'tab']]);
+  assert.equal(findCell(m, 'table2', 'licensing', 'decisions').cell.value.kind, 'number');
+  assert.deepEqual(values(table(m, 'table3'), 'new'), [1, 0, 0, 0, 0, 0, 1]);
+  assert.equal(values(table(m, 'table4'), 'cases')[4], 1);
+});
+
+test('CRLF line endings and a BOM do not shift positions', () => {
+  const text = '\ufeff2020年度政府信息公开工作年度报告\r\n一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\r\n';
+  const m = parseReport(text);
+  const { cell } = findCell(m, 'table3', 'new', 'total');
+  assert.equal(text.slice(cell.source!.start, cell.source!.end), '1');
+  assert.equal(m.lineStarts.length, 3);
+});
+
+test('never throws on arbitrary input', () => {
+  for (const s of ['', '\n\n\t\t|', '|||', '一、', '（七）总计', '\t\t0\t\t', 'x'.repeat(5000), '第二十条第（一）项\n信息内容']) {
+    assert.doesNotThrow(() => parseReport(s));
+  }
+});
