@@ -3,11 +3,11 @@ import { test } from 'node:test';
 import { checkReport } from '../../server/src/engine/check';
 import { applyEdits } from '../../server/src/engine/fixes/apply';
 import { layoutFixtures, setCell } from '../helpers';
-import { LINE, SMALL_REPORT } from './arithmetic-fixture';
+import { LINE, relevant, SMALL_REPORT } from './arithmetic-fixture';
 
 test('a block whose 总计 disagrees: one diagnostic spanning the block, fix sets 总计', () => {
   const text = setCell(SMALL_REPORT, 'table4', 'cases', 'review.total', '5');
-  const findings = checkReport({ text }).findings;
+  const findings = relevant(checkReport({ text }).findings);
   assert.deepEqual(findings.map((f) => f.code), ['appeal-total']);
   const f = findings[0];
   assert.equal(f.range.start.line, LINE.t4);
@@ -15,26 +15,26 @@ test('a block whose 总计 disagrees: one diagnostic spanning the block, fix set
   assert.equal(f.range.end.character, '1\t0\t1\t0\t5'.length);
   assert.equal(f.fixes[0].edits[0].newText, '2');
   assert.equal(f.fixes[0].preferred, false, 'any of the five cells may be wrong');
-  assert.deepEqual(checkReport({ text: applyEdits(text, f.fixes[0].edits) }).findings, []);
+  assert.deepEqual(relevant(checkReport({ text: applyEdits(text, f.fixes[0].edits) }).findings), []);
 });
 
 test('each block is checked on its own', () => {
   const text = setCell(SMALL_REPORT, 'table4', 'cases', 'direct.pending', '3');
-  const findings = checkReport({ text }).findings;
+  const findings = relevant(checkReport({ text }).findings);
   assert.deepEqual(findings.map((f) => f.code), ['appeal-total']);
   assert.ok(findings[0].range.start.character > '1\t0\t1\t0\t2\t'.length - 1);
 });
 
 test('silent when the block holds a blank (empty-cell reports it instead)', () => {
   const text = setCell(SMALL_REPORT, 'table4', 'cases', 'review.other', '');
-  assert.deepEqual(checkReport({ text }).findings.map((f) => f.code), ['empty-cell']);
+  assert.deepEqual(relevant(checkReport({ text }).findings).map((f) => f.code), ['empty-cell']);
 });
 
 for (const { name, text } of layoutFixtures()) {
   test(`fires in layout ${name}`, () => {
     const bad = setCell(text, 'table4', 'cases', 'after.total', '77');
-    const r = checkReport({ text: bad }).findings.filter((f) => f.severity === 'error');
+    const r = relevant(checkReport({ text: bad }).findings).filter((f) => f.severity === 'error');
     assert.deepEqual(r.map((f) => f.code), ['appeal-total']);
-    assert.deepEqual(checkReport({ text: applyEdits(bad, r[0].fixes[0].edits) }).findings.filter((f) => f.severity === 'error'), []);
+    assert.deepEqual(relevant(checkReport({ text: applyEdits(bad, r[0].fixes[0].edits) }).findings).filter((f) => f.severity === 'error'), []);
   });
 }

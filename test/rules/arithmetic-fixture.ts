@@ -36,3 +36,10 @@ export const SMALL_REPORT = `某某局2020年政府信息公开工作年度报�
 
 /** Line numbers (0-based) of rows in SMALL_REPORT. */
 export const LINE = { new: 3, carried: 4, public: 5, partial: 6, unableNone: 15, total7: 24, carryover: 25, t4: 30 } as const;
+
+const TABLE_RULES = new Set(['row-total', 'column-total', 'balance', 'appeal-total', 'empty-cell']);
+
+/** Only the findings of the arithmetic and empty-cell rules (the small report has no narrative parts). */
+export function relevant<T extends { code: string }>(findings: T[]): T[] {
+  return findings.filter((f) => TABLE_RULES.has(f.code));
+}

@@ -116,9 +116,24 @@ export function labelEntries(): readonly LabelEntry[] {
 
 /** Whether any label of the dictionary starts with the core of `text` (a label broken over lines). */
 export function isLabelPrefix(text: string): boolean {
+  if (text.length > maxCoreLength * 2) return false;
   const core = labelCore(text);
   if (core.length === 0) return false;
-  return allEntries.some((e) => e.core.length > core.length && e.core.startsWith(core));
+  let known = prefixCache.get(core);
+  if (known === undefined) {
+    known = allEntries.some((e) => e.core.length > core.length && e.core.startsWith(core));
+    remember(prefixCache, core, known);
+  }
+  return known;
+}
+
+const CACHE_LIMIT = 20000;
+const prefixCache = new Map<string, boolean>();
+const matchCache = new Map<string, Match[]>();
+
+function remember<T>(cache: Map<string, T>, key: string, value: T): void {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
 }
 
 /**
@@ -126,6 +141,16 @@ export function isLabelPrefix(text: string): boolean {
  * near misses only for texts long enough to be distinctive.
  */
 export function matchLabel(text: string): Match[] {
+  if (text.length > maxCoreLength * 2 + 10) return [];
+  let found = matchCache.get(text);
+  if (!found) {
+    found = computeMatches(text);
+    remember(matchCache, text, found);
+  }
+  return found;
+}
+
+function computeMatches(text: string): Match[] {
   const half = toHalfWidth(text);
   const ord = splitOrdinal(half);
   const core = labelCore(text);

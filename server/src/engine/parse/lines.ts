@@ -41,6 +41,7 @@ function isSpace(c: number): boolean {
 
 /** Strips Markdown heading marks and bold/italic wrappers from a cell, adjusting its span. */
 export function undecorate(cell: TextCell): TextCell {
+  if (!/^[#*_>]|[*_#]$/.test(cell.text)) return cell;
   let { start, end, text } = cell;
   const lead = /^(#{1,6}\s+|\*\*|__|\*|>\s*)+/.exec(text);
   if (lead) {
@@ -86,9 +87,20 @@ export function tokenize(text: string, lineStarts: number[]): Line[] {
   });
   const pipeCells = detectPipeCells(text, bounds);
   bounds.forEach(({ start, end }, index) => {
-    const raw = text.slice(start, end);
+    let hasTab = false;
+    let hasPipe = false;
+    let content = false;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 9) hasTab = true;
+      else if (c === 124) hasPipe = true;
+      else if (!content && !isSpace(c)) content = true;
+    }
+    const raw = hasTab || hasPipe || !content ? text.slice(start, end) : '';
     const base = { index, start, end };
-    if (/^\t[ \u3000\u00a0]*$/.test(raw)) {
+    if (!hasTab && !hasPipe && content) {
+      lines.push({ ...base, kind: 'text', cells: [makeCell(text, start, end, index)] });
+    } else if (/^\t[ \u3000\u00a0]*$/.test(raw)) {
       lines.push({ ...base, kind: 'cell', layout: 'indented-cells', cells: [makeCell(text, start + 1, end, index, { start, end: start + 1 })] });
     } else if (raw.trim() === '') {
       lines.push({ ...base, kind: 'blank', cells: [] });
@@ -123,9 +135,14 @@ export function tokenize(text: string, lineStarts: number[]): Line[] {
 
 /** Whether the document writes tables one cell a line, each ending in ` |`. */
 function detectPipeCells(text: string, bounds: Span[]): boolean {
+  if (!text.includes('|')) return false;
   let single = 0;
   let multi = 0;
+  let bar = text.indexOf('|');
   for (const { start, end } of bounds) {
+    if (bar < 0) break;
+    if (bar >= end) continue;
+    bar = text.indexOf('|', end);
     const raw = text.slice(start, end);
     if (!raw.includes('|') || raw.includes('\t') || /^\s*\|/.test(raw)) continue;
     if (SINGLE_PIPE_CELL.test(raw)) {

@@ -5,15 +5,12 @@
 
 /** Maps full-width ASCII variants (Ａ, １, （, ，, ．) and the ideographic space to ASCII, one char for one. */
 export function toHalfWidth(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
-    else if (c === 0x3000) out += ' ';
-    else out += s[i];
-  }
-  return out;
+  if (!FULL_WIDTH.test(s)) return s;
+  return s.replace(FULL_WIDTH_ALL, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
+
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+const FULL_WIDTH_ALL = /[\uff01-\uff5e\u3000]/g;
 
 const PUNCT = /[\s()[\]{}<>《》〈〉【】,，、。.．;；:：“”"'‘’「」『』!！?？/\\\-—–_·•*#|~～]/g;
 const CN_ORDINAL = '一二三四五六七八九十';

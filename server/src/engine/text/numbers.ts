@@ -43,6 +43,7 @@ const NUMBER_RE =
 export function parseValue(text: string): ParsedValue {
   const trimmed = text.trim();
   if (trimmed === '') return { kind: 'blank' };
+  if (trimmed.length > 40 || !/[0-9\uff01-\uff5e/\-—–─无不nN×空\\]/.test(trimmed)) return { kind: 'text', text: trimmed };
   const half = toHalfWidth(text);
   if (PLACEHOLDERS.has(half.trim().toLowerCase())) return { kind: 'placeholder', text: trimmed };
   const m = NUMBER_RE.exec(half);
