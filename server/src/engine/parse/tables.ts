@@ -114,8 +114,8 @@ export class TableBuilder {
   private addHeader(cell: TextCell, match: Match): void {
     const half = toHalfWidth(cell.text);
     const unit = /万元/.test(half) ? '万元' : /\(\s*(单位[:：]?\s*)?元/.test(half) || /[(（]元[)）]/.test(cell.text) ? '元' : undefined;
-    const dec = /保留\s*(\d+|[一二三四五六])\s*位小数/.exec(half);
-    const decimals = dec ? (/\d/.test(dec[1]) ? Number(dec[1]) : '一二三四五六'.indexOf(dec[1]) + 1) : undefined;
+    const dec = /保留\s*(\d+|[一二两三四五六])\s*位小数/.exec(half);
+    const decimals = dec ? (/\d/.test(dec[1]) ? Number(dec[1]) : '一二三四五六'.indexOf(dec[1] === '两' ? '二' : dec[1]) + 1) : undefined;
     const list = this.headers.get(match.entry.section!) ?? [];
     list.push({ column: match.entry.id!, cell, unit, decimals, match: { standard: match.entry.standard, quality: match.quality } });
     this.headers.set(match.entry.section!, list);
@@ -242,7 +242,7 @@ export class TableBuilder {
       if (row.id && !rowDecl && row.id !== 'other') instance.id = undefined;
       if (rowDecl?.data !== false || !rowDecl) {
         const width = sectionDecl.columns.length;
-        const { kept, extra, missingAt } = align(row.pending, width, row.label);
+        const { kept, extra, missingAt } = align(row.pending, width, row.label, this.layout);
         instance.extra = extra;
         if (rowDecl) {
           sectionDecl.columns.forEach((col, i) => {
@@ -293,14 +293,20 @@ function spanOf(row: PendingRow): { start: number; end: number } {
 }
 
 /**
- * Aligns the cells that followed a label to `width` columns: trailing then leading blanks that
- * Word exports add for merged cells are dropped; surplus filled cells are returned as extra.
+ * Aligns the cells that followed a label to `width` columns. Markdown and pipe rows keep every
+ * column, so the data are the last `width` cells; in Word exports trailing then leading blanks
+ * added for merged cells are dropped. Surplus filled cells are returned as extra.
  */
-export function align(pending: TextCell[], width: number, label?: TextCell): { kept: TextCell[]; extra: TextCell[]; missingAt: number } {
+export function align(pending: TextCell[], width: number, label?: TextCell, layout?: TableLayout): { kept: TextCell[]; extra: TextCell[]; missingAt: number } {
   const cells = [...pending];
-  while (cells.length > width && cells[cells.length - 1].text === '') cells.pop();
-  while (cells.length > width && cells[0].text === '') cells.shift();
-  const extra = cells.length > width ? cells.splice(width) : [];
+  let extra: TextCell[] = [];
+  if ((layout === 'markdown' || layout === 'pipe-rows') && cells.length > width) {
+    extra = cells.splice(0, cells.length - width).filter((c) => c.text !== '');
+  } else {
+    while (cells.length > width && cells[cells.length - 1].text === '') cells.pop();
+    while (cells.length > width && cells[0].text === '') cells.shift();
+    extra = cells.length > width ? cells.splice(width) : [];
+  }
   const last = cells[cells.length - 1] ?? label;
   return { kept: cells, extra, missingAt: last ? last.raw.end : 0 };
 }

@@ -1,3 +1,305 @@
-import type { Rule } from './rule';
+/**
+ * `narrative` — a number in the running text contradicts tables 3 and 4.
+ *
+ * Read in part 一 and in the text (not the tables) of parts 三 and 四 — the whole narrative when
+ * the document has no part headings — sentence by sentence (split at 。；; and similar, lines
+ * wrapped inside a paragraph joined). A sentence counts only when it is about information-
+ * disclosure applications (政府信息公开申请, 依申请, 公开申请, 行政复议, 行政诉讼) and names no other
+ * population (全市, 全区, 全县, 全省, 备案 …). In such a sentence, a count (`34件`, `两件`) is
+ * compared according to the keyword nearest before it in its clause:
+ *
+ * | text                                   | table cell                                   |
+ * |----------------------------------------|----------------------------------------------|
+ * | 收到 / 新收 / 受理 / 接收 … 申请 N 件     | 表三 一、本年新收 · 总计 (一 + 二 accepted too when the sentence says 受理 and mentions 上年结转, or says 含上年结转) |
+ * | 办结 / 答复 N 件                         | 表三 （七）总计 · 总计                          |
+ * | 收到并办结 … N 件                         | both of the above                             |
+ * | 上年结转 N 件                             | 表三 二、上年结转 · 总计                        |
+ * | 结转下年度 N 件                           | 表三 四、结转下年度继续办理 · 总计               |
+ * | 行政复议 N 件                             | 表四 行政复议 · 总计                            |
+ * | 行政诉讼 N 件                             | 表四 未经复议直接起诉 · 总计 + 复议后起诉 · 总计  |
+ *
+ * Comparisons (增加, 同比, 较上年 …) are not counts and are skipped; so is any table cell that is
+ * blank or not a valid count.
+ *
+ * Example: `共收到政府信息公开申请35件` while table 3 row 一 总计 is 34.
+ * Fix (not preferred — the table may be the wrong one): replace the number in the text with the
+ * table's value, in the text's numerals (Arabic or Chinese).
+ */
+import { countOf } from '../analysis/relations';
+import type { DataCell, ReportModel, Span, TableInstance } from '../model';
+import { cellKey } from '../template';
+import type { RelatedInfo } from '../types';
+import type { Localized, Rule, RuleContext } from './rule';
 
-export const narrativeRule: Rule = { code: 'narrative', check: () => undefined };
+export type Category = 'received' | 'handled' | 'carried' | 'carryover' | 'review' | 'litigation';
+
+/** Keywords announcing what a following count means; the one nearest the number wins. */
+const KEYWORDS: [Category, RegExp][] = [
+  ['carryover', /结转(?:至|到|入)?下一?年度?|转入下一?年度?/g],
+  ['carried', /上一?年度?结转|结转上一?年度?|上年度?遗留/g],
+  ['review', /行政复议/g],
+  ['litigation', /行政诉讼|提起诉讼|被诉/g],
+  ['handled', /办结|答复|办理完毕|处理完毕|已办理|已处理/g],
+  ['received', /收到|新收|受理|接收|接到|收悉/g],
+];
+const BOTH = /(?:收到|受理|新收|接收)[^，,]{0,2}(?:并|且|和|及|、)已?(?:办结|答复|处理完毕)/;
+const RELEVANT = /政府信息公开申请|依申请|公开申请|行政复议|行政诉讼/;
+const SCOPE = /全市|全区|全县|全省|全州|全旗|全盟|全镇|备案/;
+const COMPARISON = /增加|减少|增长|下降|上升|同比|环比|较上年|比上年|较去年|比去年|较\d{4}年|比\d{4}年/;
+const SENTENCE_END = /[。；;！!？?]/;
+const CLAUSE_END = /[，,：:（(）)]/;
+const NUMBER_RE = /(\d+|[\uff10-\uff19]+|[零〇一二两三四五六七八九十百千]+)\s*(?:件|宗|起|个)/g;
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** The value of a count written in Arabic, full-width or Chinese numerals (两, 十二, 一百零五). */
+export function parseCount(s: string): number | undefined {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (/^[\uff10-\uff19]+$/.test(s)) return Number([...s].map((c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).join(''));
+  let total = 0;
+  let digit: number | undefined;
+  for (const c of s) {
+    if (c in CN_DIGITS) {
+      if (digit !== undefined && CN_DIGITS[c] !== 0) return undefined;
+      digit = CN_DIGITS[c];
+    } else if (c in CN_UNITS) {
+      total += (digit ?? (total === 0 ? 1 : NaN)) * CN_UNITS[c];
+      digit = undefined;
+    } else {
+      return undefined;
+    }
+  }
+  const value = total + (digit ?? 0);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** Writes a count in the numerals of `sample`. */
+function writeLike(sample: string, value: number): string {
+  if (/^\d+$/.test(sample)) return String(value);
+  if (/^[\uff10-\uff19]+$/.test(sample)) return [...String(value)].map((d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).join('');
+  if (value === 0 || value >= 100) return String(value);
+  const d = '零一二三四五六七八九';
+  if (value === 2) return '两';
+  if (value < 10) return d[value];
+  const tens = Math.floor(value / 10);
+  const ones = value % 10;
+  return `${tens === 1 ? '' : d[tens]}十${ones === 0 ? '' : d[ones]}`;
+}
+
+/** A stretch of narrative text joined from wrapped lines, with the document offset of each char. */
+interface Paragraph {
+  text: string;
+  offsets: number[];
+}
+
+/** The narrative spans to read: part 一 and parts 三, 四 when parts are known, else everything. */
+function readableSpans(model: ReportModel): Span[] {
+  if (model.parts.length === 0) return model.narrative;
+  const regions = model.parts.filter((p) => p.index === 1 || p.index === 3 || p.index === 4).map((p) => p.span);
+  if (!model.parts.some((p) => p.index === 1)) {
+    const first = Math.min(...model.parts.map((p) => p.heading.start));
+    regions.push({ start: 0, end: first });
+  }
+  return model.narrative.filter((s) => regions.some((r) => r.start <= s.start && s.start < Math.max(r.end, r.start + 1)));
+}
+
+function paragraphs(model: ReportModel, spans: Span[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  let current: Paragraph | undefined;
+  let previous: Span | undefined;
+  const headingStarts = model.parts.map((p) => p.heading.start);
+  for (const span of spans) {
+    const text = model.text.slice(span.start, span.end);
+    const prevText = previous ? model.text.slice(previous.start, previous.end).trim() : '';
+    const wrapped = current && previous
+      && prevText.length >= 20
+      && !/[。；;！!？?：:]$/.test(prevText.replace(/[*_]+$/, ''))
+      && /^\s*$/.test(model.text.slice(previous.end, span.start))
+      && !headingStarts.some((h) => h > previous!.start && h <= span.start);
+    if (!wrapped || !current) {
+      current = { text: '', offsets: [] };
+      out.push(current);
+    }
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === '\r' || text[i] === '\n') continue;
+      current.text += text[i];
+      current.offsets.push(span.start + i);
+    }
+    previous = span;
+  }
+  return out;
+}
+
+/** Splits a string at the characters matched by `re` (kept with the piece before them). */
+function pieces(text: string, re: RegExp): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!re.test(text[i])) continue;
+    if (i + 1 > start) out.push({ text: text.slice(start, i + 1), start });
+    start = i + 1;
+  }
+  if (start < text.length) out.push({ text: text.slice(start), start });
+  return out;
+}
+
+export interface Mention {
+  category: Category;
+  value: number;
+  written: string;
+  /** Offsets in the paragraph. */
+  start: number;
+  end: number;
+  /** 受理 in a sentence that mentions 上年结转, or 含上年结转: 一 + 二 is accepted too. */
+  withCarried: boolean;
+}
+
+function lastEnd(context: string, re: RegExp): number {
+  let end = -1;
+  for (const m of context.matchAll(re)) end = m.index! + m[0].length;
+  return end;
+}
+
+/** The counts of a sentence and what they are counts of. */
+export function mentionsIn(text: string): Mention[] {
+  // Titles of documents (《…限时办结制度》) name no counts: blank them out, keeping offsets.
+  const sentence = text.replace(/《[^》]*》/g, (t) => '＿'.repeat(t.length));
+  if (!RELEVANT.test(sentence) || SCOPE.test(sentence)) return [];
+  const out: Mention[] = [];
+  const mentionsCarried = /上一?年度?结转|结转上一?年/.test(sentence);
+  const includesCarried = /(?:含|包括)上一?年度?结转/.test(sentence);
+  for (const clause of pieces(sentence, CLAUSE_END)) {
+    let from = 0;
+    for (const m of clause.text.matchAll(NUMBER_RE)) {
+      const at = m.index!;
+      const written = m[1];
+      const context = clause.text.slice(from, at);
+      from = at + m[0].length;
+      const before = clause.text[at - 1];
+      if (before === '第' || before === '.' || (before !== undefined && /\d/.test(before))) continue;
+      const value = parseCount(written);
+      if (value === undefined || COMPARISON.test(context)) continue;
+      let categories: Category[];
+      if (BOTH.test(context)) {
+        categories = ['received', 'handled'];
+      } else {
+        let best: Category | undefined;
+        let bestEnd = -1;
+        for (const [category, re] of KEYWORDS) {
+          const end = lastEnd(context, re);
+          if (end > bestEnd) {
+            best = category;
+            bestEnd = end;
+          }
+        }
+        if (!best) continue;
+        categories = [best];
+      }
+      if (/行政复议/.test(context) && /行政诉讼|提起诉讼/.test(context)) continue;
+      if (categories.includes('received') && !/申请/.test(clause.text)) continue;
+      for (const category of categories) {
+        out.push({
+          category, value, written, start: clause.start + at, end: clause.start + at + written.length,
+          withCarried: category === 'received' && ((/受理/.test(context) && mentionsCarried) || includesCarried),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+interface Expectation {
+  value: number;
+  alternative?: number;
+  cells: { cell: DataCell; table: TableInstance }[];
+  what: Localized;
+}
+
+function expectationFor(model: ReportModel, m: Mention): Expectation | undefined {
+  const t3 = model.tables.find((t) => t.id === 'table3');
+  const t4 = model.tables.find((t) => t.id === 'table4');
+  const c3 = (row: string) => t3?.cells.get(cellKey({ table: 'table3', section: 'main', row, column: 'total' }));
+  const c4 = (column: string) => t4?.cells.get(cellKey({ table: 'table4', section: 'main', row: 'cases', column }));
+  const one = (table: TableInstance | undefined, cell: DataCell | undefined, what: Localized): Expectation | undefined => {
+    const value = countOf(cell);
+    return table && cell && value !== undefined ? { value, cells: [{ cell, table }], what } : undefined;
+  };
+  switch (m.category) {
+    case 'received': {
+      const e = one(t3, c3('new'), { zh: '表三“一、本年新收政府信息公开申请数量”的总计', en: 'table 3 一、本年新收政府信息公开申请数量 · 总计' });
+      const carried = countOf(c3('carried'));
+      if (e && m.withCarried && carried !== undefined) e.alternative = e.value + carried;
+      return e;
+    }
+    case 'handled':
+      return one(t3, c3('total7'), { zh: '表三“（七）总计”的总计', en: 'table 3 （七）总计 · 总计' });
+    case 'carried':
+      return one(t3, c3('carried'), { zh: '表三“二、上年结转政府信息公开申请数量”的总计', en: 'table 3 二、上年结转政府信息公开申请数量 · 总计' });
+    case 'carryover':
+      return one(t3, c3('carryover'), { zh: '表三“四、结转下年度继续办理”的总计', en: 'table 3 四、结转下年度继续办理 · 总计' });
+    case 'review':
+      return one(t4, c4('review.total'), { zh: '表四“行政复议”的总计', en: 'table 4 行政复议 · 总计' });
+    case 'litigation': {
+      const a = c4('direct.total');
+      const b = c4('after.total');
+      const va = countOf(a);
+      const vb = countOf(b);
+      if (!t4 || !a || !b || va === undefined || vb === undefined) return undefined;
+      return {
+        value: va + vb,
+        cells: [{ cell: a, table: t4 }, { cell: b, table: t4 }],
+        what: { zh: `表四行政诉讼两栏（未经复议直接起诉、复议后起诉）总计之和（${va} + ${vb}）`, en: `the two litigation totals of table 4 (未经复议直接起诉, 复议后起诉: ${va} + ${vb})` },
+      };
+    }
+  }
+}
+
+const CLAIMS: Record<Category, Localized> = {
+  received: { zh: '正文称收到政府信息公开申请 {n} 件', en: 'The text says {n} applications were received' },
+  handled: { zh: '正文称办结（答复）{n} 件', en: 'The text says {n} applications were handled' },
+  carried: { zh: '正文称上年结转 {n} 件', en: 'The text says {n} applications were carried over from last year' },
+  carryover: { zh: '正文称结转下年度 {n} 件', en: 'The text says {n} applications are carried over to next year' },
+  review: { zh: '正文称行政复议 {n} 件', en: 'The text says {n} administrative reviews' },
+  litigation: { zh: '正文称行政诉讼 {n} 件', en: 'The text says {n} lawsuits' },
+};
+
+export const narrativeRule: Rule = {
+  code: 'narrative',
+  check(ctx: RuleContext) {
+    const model = ctx.model;
+    if (!model.tables.some((t) => t.id === 'table3' || t.id === 'table4')) return;
+    for (const para of paragraphs(model, readableSpans(model))) {
+      for (const sentence of pieces(para.text, SENTENCE_END)) {
+        for (const m of mentionsIn(sentence.text)) {
+          const exp = expectationFor(model, m);
+          if (!exp || exp.value === m.value || exp.alternative === m.value) continue;
+          const start = para.offsets[sentence.start + m.start];
+          const end = para.offsets[sentence.start + m.end - 1] + 1;
+          const claim = ctx.t(CLAIMS[m.category], { n: m.value });
+          const message = ctx.t(
+            { zh: '{claim}，但{what}为 {v}', en: '{claim}, but {what} is {v}' },
+            { claim, what: ctx.t(exp.what), v: exp.value },
+          ) + (exp.alternative !== undefined
+            ? ctx.t({ zh: '（含上年结转为 {alt}）', en: ' ({alt} with the applications carried over)' }, { alt: exp.alternative })
+            : '');
+          const related: RelatedInfo[] = exp.cells.map(({ cell, table }) => ({
+            range: ctx.cellRange(cell, table),
+            message: ctx.t({ zh: '{name}：{v}', en: '{name}: {v}' }, { name: ctx.cellName(cell, table), v: countOf(cell)! }),
+          }));
+          const replacement = writeLike(m.written, exp.value);
+          ctx.report({
+            range: ctx.range({ start, end }),
+            message,
+            related,
+            fixes: [{
+              title: ctx.t({ zh: '将正文中的 {n} 改为 {v}', en: 'Change {n} in the text to {v}' }, { n: m.written, v: replacement }),
+              edits: [{ range: ctx.range({ start, end }), newText: replacement }],
+              preferred: false,
+            }],
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,3 +1,91 @@
-import type { Rule } from './rule';
+/**
+ * `period` — the statistics period the report states (本报告中所列数据的统计期限自…至…) must be
+ * 1月1日 to 12月31日 of the report year.
+ *
+ * Example: in a 2020 report, `所列数据统计时限为2020年1月1日至2021年12月31日` → the period ends in
+ * the wrong year.
+ *
+ * Fix (preferred): rewrite only the wrong parts of the wrong date(s), in the writer's own style
+ * (spaces between the numbers, full-width or Chinese numerals, zero padding are kept), e.g.
+ * `2021年12月31日` → `2020年12月31日`. No finding when the document states no period.
+ */
+import type { DateMention } from '../model';
+import { toHalfWidth } from '../text/normalize';
+import type { TextEdit } from '../types';
+import type { Rule, RuleContext } from './rule';
 
-export const periodRule: Rule = { code: 'period', check: () => undefined };
+const CN_DIGIT = '〇一二三四五六七八九';
+
+/** The year, month and day fields of a written date, as offsets relative to the date's start. */
+const DATE_FIELDS = /^(\d{4}|[二〇零一三四五六七八九O]{4})\s*年\s*(\d{1,2}|[一二三十]{1,3})\s*月\s*(\d{1,2}|[一二三十]{1,3}[一二三四五六七八九]?)\s*日$/d;
+
+/** Writes a number in the style of `sample` (ASCII, full-width or Chinese numerals; zero padding). */
+export function writeLike(sample: string, value: number, isYear: boolean): string {
+  const half = toHalfWidth(sample);
+  if (/^\d+$/.test(half)) {
+    let digits = String(value);
+    if (half.length > digits.length && half.startsWith('0')) digits = digits.padStart(half.length, '0');
+    return half === sample ? digits : [...digits].map((d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).join('');
+  }
+  if (isYear) {
+    const zero = sample.includes('零') ? '零' : sample.includes('O') ? 'O' : '〇';
+    return [...String(value)].map((d) => (d === '0' ? zero : CN_DIGIT[Number(d)])).join('');
+  }
+  if (value < 10) return CN_DIGIT[value];
+  const tens = Math.floor(value / 10);
+  const ones = value % 10;
+  return `${tens === 1 ? '' : CN_DIGIT[tens]}十${ones === 0 ? '' : CN_DIGIT[ones]}`;
+}
+
+/** Edits that turn a written date into year/month/day, touching only the fields that differ. */
+function dateEdits(ctx: RuleContext, date: DateMention, year: number, month: number, day: number): TextEdit[] {
+  const text = ctx.model.text.slice(date.start, date.end);
+  const m = DATE_FIELDS.exec(toHalfWidth(text));
+  if (!m || !m.indices) {
+    const spaced = date.spaced ? ' ' : '';
+    return [{ range: ctx.range(date), newText: [year, '年', month, '月', day, '日'].join(spaced) }];
+  }
+  const edits: TextEdit[] = [];
+  const fields: [number, number, number, boolean][] = [
+    [1, date.year, year, true],
+    [2, date.month, month, false],
+    [3, date.day, day, false],
+  ];
+  for (const [group, actual, wanted, isYear] of fields) {
+    if (actual === wanted) continue;
+    const [s, e] = m.indices[group]!;
+    edits.push({ range: ctx.range({ start: date.start + s, end: date.start + e }), newText: writeLike(text.slice(s, e), wanted, isYear) });
+  }
+  return edits;
+}
+
+const show = (d: { year: number; month: number; day: number }): string => `${d.year}年${d.month}月${d.day}日`;
+
+export const periodRule: Rule = {
+  code: 'period',
+  check(ctx) {
+    const period = ctx.model.period;
+    if (!period) return;
+    const year = ctx.model.year ?? period.from.year;
+    const okFrom = period.from.year === year && period.from.month === 1 && period.from.day === 1;
+    const okTo = period.to.year === year && period.to.month === 12 && period.to.day === 31;
+    if (okFrom && okTo) return;
+    const edits = [
+      ...(okFrom ? [] : dateEdits(ctx, period.from, year, 1, 1)),
+      ...(okTo ? [] : dateEdits(ctx, period.to, year, 12, 31)),
+    ];
+    const efrom = show({ year, month: 1, day: 1 });
+    const eto = show({ year, month: 12, day: 31 });
+    ctx.report({
+      range: ctx.range(period),
+      message: ctx.t(
+        {
+          zh: '统计期限为 {from}至{to}，应为报告年度（{year}年）的 {efrom}至{eto}',
+          en: 'The statistics period runs from {from} to {to}; for a {year} report it must run from {efrom} to {eto}',
+        },
+        { from: show(period.from), to: show(period.to), year, efrom, eto },
+      ),
+      fixes: [{ title: ctx.t({ zh: '将统计期限改为 {efrom}至{eto}', en: 'Change the period to {efrom} – {eto}' }, { efrom, eto }), edits, preferred: true }],
+    });
+  },
+};

@@ -1,0 +1,103 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkReport } from '../../server/src/engine/check';
+import { applyEdits } from '../../server/src/engine/fixes/apply';
+import type { EngineOptions, Finding } from '../../server/src/engine/types';
+import { readFixture, SEEDS } from '../helpers';
+import { draft } from './report-draft';
+
+const check = (text: string, options: EngineOptions = {}): Finding[] => checkReport({ text, options }).findings;
+const only = (text: string, options: EngineOptions = {}): Finding[] => check(text, options).filter((f) => f.code === 'period');
+
+/** Line and UTF-16 character of the first occurrence of `needle`. */
+function pos(text: string, needle: string): { line: number; character: number } {
+  const at = text.indexOf(needle);
+  assert.ok(at >= 0, `${needle} not in text`);
+  const before = text.slice(0, at).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+function fixOnce(text: string, finding: Finding): string {
+  assert.ok(finding.fixes.length > 0);
+  return applyEdits(text, finding.fixes[0].edits);
+}
+
+describe('period', () => {
+  it('is silent when the period is the report year', () => {
+    assert.deepEqual(only(draft()), []);
+    assert.deepEqual(only(draft({ year: 2021 })), []);
+  });
+
+  it('is silent when the document states no period', () => {
+    assert.deepEqual(only(draft({ period: '' })), []);
+  });
+
+  it('reports a period ending in the next year, on the period, with a preferred fix', () => {
+    const period = '本报告中所列数据的统计期限自2020年1月1日起至2021年12月31日止。';
+    const text = draft({ period });
+    const found = only(text);
+    assert.equal(found.length, 1);
+    const f = found[0];
+    assert.equal(f.severity, 'error');
+    const start = pos(text, '2020年1月1日起至2021');
+    assert.deepEqual(f.range.start, start);
+    assert.deepEqual(f.range.end, { line: start.line, character: start.character + '2020年1月1日起至2021年12月31日'.length });
+    assert.equal(f.fixes.length, 1);
+    assert.equal(f.fixes[0].preferred, true);
+    assert.equal(f.fixes[0].edits.length, 1, 'only the wrong year is rewritten');
+    const fixed = fixOnce(text, f);
+    assert.ok(fixed.includes('自2020年1月1日起至2020年12月31日止'));
+    assert.deepEqual(check(fixed), []);
+  });
+
+  it('rewrites both dates of last year\'s period', () => {
+    const text = draft({ period: '本报告所列数据统计期限为2019年1月1日至2019年12月31日。' });
+    const [f] = only(text);
+    assert.ok(f);
+    assert.equal(f.fixes[0].edits.length, 2);
+    const fixed = fixOnce(text, f);
+    assert.ok(fixed.includes('统计期限为2020年1月1日至2020年12月31日。'));
+    assert.deepEqual(check(fixed), []);
+  });
+
+  it('keeps the writer\'s spacing when fixing month and day', () => {
+    const text = draft({ period: '本报告中所列数据的统计期限为 2020 年 1 月 1 日至 2020 年 11 月 30 日。' });
+    const [f] = only(text);
+    assert.ok(f);
+    const fixed = fixOnce(text, f);
+    assert.ok(fixed.includes('统计期限为 2020 年 1 月 1 日至 2020 年 12 月 31 日。'), fixed.split('\n')[2]);
+    assert.deepEqual(check(fixed), []);
+  });
+
+  it('keeps Chinese numerals', () => {
+    const text = draft({ period: '本报告中所列数据的统计期限为二〇二〇年一月一日至二〇二〇年十二月三十日。' });
+    const [f] = only(text);
+    assert.ok(f);
+    const fixed = fixOnce(text, f);
+    assert.ok(fixed.includes('二〇二〇年一月一日至二〇二〇年十二月三十一日'), fixed.split('\n')[2]);
+    assert.deepEqual(check(fixed), []);
+  });
+
+  it('gives a message in both locales', () => {
+    const text = draft({ period: '本报告中所列数据的统计期限自2020年1月1日起至2021年12月31日止。' });
+    const zh = only(text, { locale: 'zh-cn' })[0].message;
+    const en = only(text, { locale: 'en' })[0].message;
+    assert.ok(zh.length > 0 && en.length > 0);
+    assert.notEqual(zh, en);
+    assert.ok(zh.includes('2021年12月31日') && en.includes('2021年12月31日'));
+  });
+
+  it('seed 001 reports the period and nothing else at error or warning level', () => {
+    const text = readFixture(SEEDS['001']);
+    const serious = check(text).filter((f) => f.severity !== 'info');
+    assert.deepEqual(serious.map((f) => f.code), ['period']);
+    assert.equal(serious[0].range.start.line, 1);
+    const fixed = fixOnce(text, serious[0]);
+    assert.ok(fixed.includes('2020年1月1日至2020年12月31日'));
+    assert.deepEqual(check(fixed).filter((f) => f.severity !== 'info'), []);
+  });
+
+  it('seeds 000, 003 and 004 give no period finding', () => {
+    for (const seed of ['000', '003', '004']) assert.deepEqual(only(readFixture(SEEDS[seed])), [], seed);
+  });
+});
