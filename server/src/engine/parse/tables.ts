@@ -242,7 +242,8 @@ export class TableBuilder {
       if (row.id && !rowDecl && row.id !== 'other') instance.id = undefined;
       if (rowDecl?.data !== false || !rowDecl) {
         const width = sectionDecl.columns.length;
-        const { kept, extra, missingAt } = align(row.pending, width, row.label, this.layout);
+        // Table 2's narrower sections are padded with trailing blanks in Markdown: align it from the left.
+        const { kept, extra, missingAt } = align(row.pending, width, row.label, this.id === 'table2' ? undefined : this.layout);
         instance.extra = extra;
         if (rowDecl) {
           sectionDecl.columns.forEach((col, i) => {

@@ -1,0 +1,132 @@
+/**
+ * Helpers shared by the cell and structure rules (unit, decimals, invalid-number, label,
+ * missing-row, missing-table): column declarations of a table instance, spans of the number and
+ * unit inside a cell, exact decimal-string arithmetic, and which table instances are fragments.
+ */
+import type { DataCell, RowInstance, Span, TableInstance } from '../model';
+import { FORMATS, sectionDecl } from '../template';
+import type { CellRef, ColumnDecl, SectionDecl, TableId } from '../template/types';
+import { toHalfWidth } from '../text/normalize';
+import type { FormatId } from '../types';
+
+/** The format a table instance follows: its labels' evidence, else the expected one. */
+export function formatOf(table: TableInstance, expected: FormatId): FormatId {
+  return table.format ?? expected;
+}
+
+/** The declaration of a section of an instance, in its format or (failing that) the other one. */
+export function sectionOf(table: TableInstance, section: string, expected: FormatId): SectionDecl | undefined {
+  const f = formatOf(table, expected);
+  return sectionDecl(f, table.id, section) ?? sectionDecl(f === '2019' ? '2021' : '2019', table.id, section);
+}
+
+/** The column declaration of a cell. */
+export function columnOf(table: TableInstance, ref: CellRef, expected: FormatId): ColumnDecl | undefined {
+  return sectionOf(table, ref.section, expected)?.columns.find((c) => c.id === ref.column);
+}
+
+const UNIT_RE = /^\s*(万元|元|件|个|项|次|条|宗|家|人次|人)/;
+
+/** Document offsets of a number cell's number (sign, digits, separators), or undefined. */
+export function numberSpan(cell: DataCell): Span | undefined {
+  const src = cell.source;
+  if (!src || cell.value.kind !== 'number') return undefined;
+  return { start: src.start + cell.value.numberStart, end: src.start + cell.value.numberEnd };
+}
+
+/** Document offsets of a number cell's number and the unit attached to it (`251000元`). */
+export function numberWithUnitSpan(cell: DataCell): Span | undefined {
+  const span = numberSpan(cell);
+  if (!span || cell.value.kind !== 'number' || !cell.value.unit) return span;
+  const after = toHalfWidth(cell.source!.text).slice(cell.value.numberEnd);
+  const m = UNIT_RE.exec(after);
+  return m ? { start: span.start, end: span.end + m[0].length } : span;
+}
+
+/** Splits an unsigned decimal string into integer and fraction digits. */
+function parts(text: string): { int: string; frac: string } {
+  const [int, frac = ''] = text.split('.');
+  return { int: int.replace(/^0+(?=\d)/, '') || '0', frac };
+}
+
+/** Removes trailing fraction zeros: `25.1000` → `25.1`, `3.0` → `3`. */
+export function trimDecimal(text: string): string {
+  const neg = text.startsWith('-');
+  const { int, frac } = parts(neg || text.startsWith('+') ? text.slice(1) : text);
+  const f = frac.replace(/0+$/, '');
+  return `${neg ? '-' : ''}${int}${f ? `.${f}` : ''}`;
+}
+
+/** Moves the decimal point of an unsigned decimal string: `shiftDecimal('251000', -4)` → `25.1`. */
+export function shiftDecimal(text: string, places: number): string {
+  const { int, frac } = parts(text);
+  let digits = int + frac;
+  let point = int.length + places;
+  if (point < 0) {
+    digits = '0'.repeat(-point) + digits;
+    point = 0;
+  }
+  if (point > digits.length) digits += '0'.repeat(point - digits.length);
+  return trimDecimal(`${digits.slice(0, point) || '0'}.${digits.slice(point)}`);
+}
+
+/**
+ * Writes an unsigned decimal string with exactly `places` decimals: pads with zeros, or rounds
+ * half up; `lost` says whether a non-zero digit was dropped.
+ */
+export function toDecimals(text: string, places: number): { text: string; lost: boolean } {
+  const { int, frac } = parts(text);
+  if (frac.length <= places) return { text: places === 0 ? int : `${int}.${frac.padEnd(places, '0')}`, lost: false };
+  const dropped = frac.slice(places);
+  const lost = /[1-9]/.test(dropped);
+  let kept = int + frac.slice(0, places);
+  if (dropped.charCodeAt(0) >= 53 /* '5' */) {
+    const digits = kept.split('').map(Number);
+    let i = digits.length - 1;
+    while (i >= 0 && digits[i] === 9) digits[i--] = 0;
+    if (i < 0) digits.unshift(1);
+    else digits[i]++;
+    kept = digits.join('');
+  }
+  const intLen = kept.length - places;
+  return { text: places === 0 ? kept : `${kept.slice(0, intLen)}.${kept.slice(intLen)}`, lost };
+}
+
+/** Ids of the template rows present in a table instance. */
+export function rowIds(table: TableInstance): Set<string> {
+  return new Set(table.sections.flatMap((s) => s.rows.map((r) => r.id).filter((id): id is string => !!id)));
+}
+
+/**
+ * The rows a table instance has, counting the rows of other instances of the same table when they
+ * share no row with it (a table the parser saw in pieces, not a second copy).
+ */
+export function presentRows(table: TableInstance, all: TableInstance[]): Set<string> {
+  const own = rowIds(table);
+  const out = new Set(own);
+  for (const other of all) {
+    if (other === table || other.id !== table.id) continue;
+    const ids = rowIds(other);
+    if ([...ids].some((id) => own.has(id))) continue;
+    for (const id of ids) out.add(id);
+  }
+  return out;
+}
+
+/** Data rows of a table in a format. */
+export function dataRows(format: FormatId, table: TableId): string[] {
+  return FORMATS[format].tables.find((t) => t.id === table)!.sections.flatMap((s) => s.rows.filter((r) => r.data).map((r) => r.id));
+}
+
+/** Whether a table instance holds only fragments: fewer than a third of its format's data rows. */
+export function isFragment(table: TableInstance, all: TableInstance[], expected: FormatId): boolean {
+  const rows = dataRows(formatOf(table, expected), table.id);
+  const present = presentRows(table, all);
+  const found = rows.filter((id) => present.has(id)).length;
+  return found * 3 < rows.length;
+}
+
+/** The row instances of a table in document order, with their section ids. */
+export function rowsOf(table: TableInstance): { section: string; row: RowInstance }[] {
+  return table.sections.flatMap((s) => s.rows.map((row) => ({ section: s.id, row }))).sort((a, b) => a.row.span.start - b.row.span.start);
+}

@@ -1,0 +1,124 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkReport } from '../../server/src/engine/check';
+import { applyEdits } from '../../server/src/engine/fixes/apply';
+import { parseReport } from '../../server/src/engine/parse/parser';
+import { readFixture, SEEDS } from '../helpers';
+import { applyFixAndRecheck, at, findingsOf, LAYOUTS, rangeOfText, report } from './table-kit';
+
+const zeros = (n: number, sep: string) => new Array(n).fill('0').join(sep);
+
+const tabTable3 = `明湖市测试局2020年政府信息公开工作年度报告
+
+三、本年度办理结果\t(一) 予以公开\t${zeros(7, '\t')}
+\t(三) 不予公开\t1. 属于国家秘密\t${zeros(7, '\t')}
+\t\t5. 属于三类内容事务信息\t${zeros(7, '\t')}
+`;
+
+const markdownTable3 = `# 明湖市测试局2021年政府信息公开工作年度报告
+
+| 一、本年新收政府信息公开申请数量 | ${zeros(7, ' | ')} |
+|---|---|---|---|---|---|---|---|
+| 二、上年结转政府信息公开申请数量 | ${zeros(7, ' | ')} |
+| （三）不予公开 | | | | | | | |
+| 2、其他法律法规禁止公开 | ${zeros(7, ' | ')} |
+`;
+
+const pipeCells2021 = `明湖市测试局2021年政府信息公开工作年度报告
+
+第二十条第（一）项 |
+信息内容 |
+本年制发件数 |
+本年废止件数 |
+现行有效件数 |
+规章 |
+0 |
+0 |
+0 |
+规范性文件 |
+3 |
+1 |
+13 |
+`;
+
+describe('label', () => {
+  it('a typo in a row label (tab): replaced by the standard wording, the ordinal kept as written', () => {
+    const [f, ...rest] = findingsOf(tabTable3, 'label');
+    assert.equal(rest.length, 0);
+    assert.equal(f.severity, 'warning');
+    assert.equal(at(f.range), rangeOfText(tabTable3, '5. 属于三类内容事务信息'));
+    assert.match(f.message, /属于三类内容事务信息/);
+    assert.match(f.message, /属于三类内部事务信息/);
+    assert.equal(f.fixes[0].preferred, true);
+    const fixed = applyFixAndRecheck(tabTable3, f);
+    assert.ok(fixed.includes('\t\t5. 属于三类内部事务信息\t0'));
+  });
+
+  it('a typo in a Markdown table, numbered 2、', () => {
+    const [f] = findingsOf(markdownTable3, 'label');
+    assert.equal(at(f.range), rangeOfText(markdownTable3, '2、其他法律法规禁止公开'));
+    const fixed = applyFixAndRecheck(markdownTable3, f);
+    assert.ok(fixed.includes('| 2、其他法律行政法规禁止公开 | 0 |'));
+  });
+
+  it('an old wording: 规范性文件 in a 2021-format table 2 (one cell a line)', () => {
+    const [f] = findingsOf(pipeCells2021, 'label');
+    assert.equal(at(f.range), rangeOfText(pipeCells2021, '规范性文件'));
+    assert.match(f.message, /行政规范性文件/);
+    assert.equal(f.fixes[0].preferred, true);
+    assert.ok(applyFixAndRecheck(pipeCells2021, f).includes('\n行政规范性文件 |\n3 |\n'));
+  });
+
+  it('accepts 行政规范性文件 in a 2019-format table and 规范性文件 in a 2019 report', () => {
+    const t2019 = report({ year: 2020, layout: 'pipe-rows' });
+    assert.deepEqual(findingsOf(t2019, 'label'), []);
+    assert.deepEqual(findingsOf(t2019.replace('规范性文件 |', '行政规范性文件 |'), 'label'), []);
+  });
+
+  it('spacing, full/half-width punctuation, numbering styles, quotes and line breaks are not deviations', () => {
+    const text = `明湖市测试局2020年政府信息公开工作年度报告
+
+\t（三）不予公开
+\t1、属于 国家秘密
+${'\t0\n'.repeat(7)}
+\t2. 其他法律行政
+法规禁止公开
+${'\t0\n'.repeat(7)}
+\t3.危及"三安全一稳定"
+${'\t0\n'.repeat(7)}
+\t(四)无法提供
+\t1．本机关不掌握相关政府信息
+${'\t0\n'.repeat(7)}`;
+    const rows = parseReport(text).tables[0].sections[0].rows;
+    assert.deepEqual(rows.map((r) => r.id), ['withheld', 'withheld.secret', 'withheld.law', 'withheld.safety', 'unable', 'unable.none']);
+    assert.deepEqual(findingsOf(text, 'label'), []);
+  });
+
+  it('whole standard reports in every layout give none', () => {
+    for (const layout of LAYOUTS) for (const year of [2020, 2021]) assert.deepEqual(findingsOf(report({ year, layout }), 'label'), [], `${year} ${layout}`);
+  });
+
+  it('a column header matched only loosely keeps its remark when fixed', () => {
+    const text = `明湖市测试局2020年政府信息公开工作年度报告\n\n第二十条第（九）项\t\t\n信息内容\t采购项目数量\t采购总金额（万元）\n政府集中采购\t4\t218.6\n`;
+    const model = parseReport(text);
+    const header = model.tables[0].sections.find((s) => s.id === 'item9')!.headers.find((h) => h.column === 'amount')!;
+    header.match = { standard: '采购金额总计', quality: 'fuzzy' };
+    const [f] = checkReport({ text, model }).findings.filter((x) => x.code === 'label');
+    assert.equal(at(f.range), rangeOfText(text, '采购总金额（万元）'));
+    assert.equal(applyEdits(text, f.fixes[0].edits).split('\n')[3], '信息内容\t采购项目数量\t采购金额总计（万元）');
+  });
+
+  describe('seeds', () => {
+    it('004: 2.其他法律法规禁止公开 → 2.其他法律行政法规禁止公开', () => {
+      const text = readFixture(SEEDS['004']);
+      const found = findingsOf(text, 'label');
+      assert.equal(found.length, 1);
+      assert.equal(at(found[0].range), rangeOfText(text, '2.其他法律法规禁止公开'));
+      assert.ok(applyFixAndRecheck(text, found[0]).includes('\t\t2.其他法律行政法规禁止公开\t'));
+    });
+    it('001 and 003 give none', () => {
+      assert.deepEqual(findingsOf(readFixture(SEEDS['001']), 'label'), []);
+      assert.deepEqual(findingsOf(readFixture(SEEDS['003']), 'label'), []);
+    });
+  });
+});
