@@ -9,3 +9,8 @@ export { checkReport, type CheckResult, type CheckInput } from './check';
 export { applyEdits, fixText, type FixTextResult } from './fixes/apply';
 export { RULES, ruleInfo, type RuleInfo } from './rules/registry';
 export { resolveSeverity } from './config';
+export { looksLikeReport } from './detect';
+export { hoverAt, type HoverInfo, type HoverSource } from './hover';
+export { documentOutline, foldingRegions, type OutlineNode, type FoldingRegion } from './outline';
+export { completionsAt, type LabelCompletion } from './completion';
+export { diffEdits } from './fixes/diff';
