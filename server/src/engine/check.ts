@@ -86,8 +86,20 @@ function rowSpanOf(cell: DataCell, table: TableInstance) {
   return table.span;
 }
 
+const names = new Map<string, string>();
+
 /** Human-readable name of a cell: row label and column label, e.g. （一）予以公开 · 自然人. */
 export function cellName(cell: DataCell, table: TableInstance, locale: Locale): string {
+  const key = `${table.format ?? ''}|${cell.ref.table}/${cell.ref.section}/${cell.ref.row}/${cell.ref.column}`;
+  let name = names.get(key);
+  if (name === undefined) {
+    name = computeCellName(cell, table, locale);
+    names.set(key, name);
+  }
+  return name;
+}
+
+function computeCellName(cell: DataCell, table: TableInstance, locale: Locale): string {
   const format = table.format ?? '2019';
   const section = sectionDecl(format, table.id, cell.ref.section) ?? sectionDecl(format === '2019' ? '2021' : '2019', table.id, cell.ref.section);
   const row = rowDecl(format, cell.ref) ?? rowDecl(format === '2019' ? '2021' : '2019', cell.ref);

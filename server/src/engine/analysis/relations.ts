@@ -5,7 +5,7 @@
  */
 import type { DataCell, TableInstance } from '../model';
 import { cellKey, FORMATS } from '../template';
-import type { CellRef, RelationDecl } from '../template/types';
+import type { RelationDecl } from '../template/types';
 import type { FormatId } from '../types';
 
 /** A relation evaluated on the document. */
@@ -62,12 +62,12 @@ export function isMissing(cell: DataCell | undefined): boolean {
 /** Analyses the relations of a table instance under the given format. */
 export function analyzeTable(table: TableInstance, format: FormatId): RelationAnalysis {
   const decls = FORMATS[format].relations.filter((r) => r.lhs[0].table === table.id);
-  const get = (ref: CellRef): DataCell | undefined => table.cells.get(cellKey(ref));
+  const get = (key: string): DataCell | undefined => table.cells.get(key);
   const relations: RelationState[] = [];
   const byCell = new Map<string, RelationState[]>();
   for (const decl of decls) {
-    const lhs = decl.lhs.map(get);
-    const rhs = decl.rhs.map(get);
+    const lhs = decl.lhsKeys.map(get);
+    const rhs = decl.rhsKeys.map(get);
     const all = [...lhs, ...rhs];
     const present = all.filter((c): c is DataCell => !!c);
     let status: RelationState['status'];
@@ -86,7 +86,9 @@ export function analyzeTable(table: TableInstance, format: FormatId): RelationAn
     relations.push(state);
     for (const c of present) {
       const key = cellKey(c.ref);
-      byCell.set(key, [...(byCell.get(key) ?? []), state]);
+      const list = byCell.get(key);
+      if (list) list.push(state);
+      else byCell.set(key, [state]);
     }
   }
   return { relations, explanations: localise(relations, byCell), derived: deriveBlanks(relations), byCell };
@@ -156,7 +158,12 @@ function localise(relations: RelationState[], byCell: Map<string, RelationState[
  */
 function deriveBlanks(relations: RelationState[]): Map<string, number> {
   const derived = new Map<string, number>();
-  const valueOf = (c: DataCell): number | undefined => countOf(c) ?? derived.get(cellKey(c.ref));
+  const found = new Map<DataCell, number>();
+  const valueOf = (c: DataCell): number | undefined => countOf(c) ?? found.get(c);
+  const set = (c: DataCell, v: number): void => {
+    found.set(c, v);
+    derived.set(cellKey(c.ref), v);
+  };
   const candidates = relations.filter((r) => r.status === 'unknown' && [...r.lhs, ...r.rhs].every((c) => isMissing(c) || countOf(c) !== undefined));
   let changed = true;
   for (let pass = 0; changed && pass < 50; pass++) {
@@ -170,10 +177,10 @@ function deriveBlanks(relations: RelationState[]): Map<string, number> {
       if (n === 1) {
         const v = unknownL.length === 1 ? -diff : diff;
         if (v < 0) continue;
-        derived.set(cellKey((unknownL[0] ?? unknownR[0]).ref), v);
+        set(unknownL[0] ?? unknownR[0], v);
         changed = true;
       } else if (diff === 0 && (unknownL.length === 0 || unknownR.length === 0)) {
-        for (const c of [...unknownL, ...unknownR]) derived.set(cellKey(c.ref), 0);
+        for (const c of [...unknownL, ...unknownR]) set(c, 0);
         changed = true;
       }
     }

@@ -86,48 +86,49 @@ export function tokenize(text: string, lineStarts: number[]): Line[] {
     return { start, end };
   });
   const pipeCells = detectPipeCells(text, bounds);
+  let nextTab = text.indexOf('\t');
+  let nextPipe = text.indexOf('|');
+  const nonSpace = /[^\s\u3000\ufeff]/g;
   bounds.forEach(({ start, end }, index) => {
-    let hasTab = false;
-    let hasPipe = false;
-    let content = false;
-    for (let i = start; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 9) hasTab = true;
-      else if (c === 124) hasPipe = true;
-      else if (!content && !isSpace(c)) content = true;
-    }
+    while (nextTab >= 0 && nextTab < start) nextTab = text.indexOf('\t', start);
+    while (nextPipe >= 0 && nextPipe < start) nextPipe = text.indexOf('|', start);
+    const hasTab = nextTab >= 0 && nextTab < end;
+    const hasPipe = nextPipe >= 0 && nextPipe < end;
+    nonSpace.lastIndex = start;
+    const found = nonSpace.exec(text);
+    const content = found !== null && found.index < end;
     const raw = hasTab || hasPipe || !content ? text.slice(start, end) : '';
-    const base = { index, start, end };
+    const line = (kind: LineKind, cells: TextCell[], layout?: TableLayout): Line => ({ index, start, end, kind, layout, cells });
     if (!hasTab && !hasPipe && content) {
-      lines.push({ ...base, kind: 'text', cells: [makeCell(text, start, end, index)] });
+      lines.push(line('text', [makeCell(text, start, end, index)]));
     } else if (/^\t[ \u3000\u00a0]*$/.test(raw)) {
-      lines.push({ ...base, kind: 'cell', layout: 'indented-cells', cells: [makeCell(text, start + 1, end, index, { start, end: start + 1 })] });
+      lines.push(line('cell', [makeCell(text, start + 1, end, index, { start, end: start + 1 })], 'indented-cells'));
     } else if (raw.trim() === '') {
-      lines.push({ ...base, kind: 'blank', cells: [] });
+      lines.push(line('blank', []));
     } else if (raw.includes('\t')) {
       if (/^\t[^\t]*$/.test(raw)) {
-        lines.push({ ...base, kind: 'cell', layout: 'indented-cells', cells: [makeCell(text, start + 1, end, index, { start, end: start + 1 })] });
+        lines.push(line('cell', [makeCell(text, start + 1, end, index, { start, end: start + 1 })], 'indented-cells'));
       } else {
-        lines.push({ ...base, kind: 'row', layout: 'tab', cells: splitCells(text, start, end, '\t', index) });
+        lines.push(line('row', splitCells(text, start, end, '\t', index), 'tab'));
       }
     } else if (raw.includes('|')) {
       if (MD_SEPARATOR.test(raw)) {
-        lines.push({ ...base, kind: 'separator', cells: [] });
+        lines.push(line('separator', []));
       } else if (pipeCells && SINGLE_PIPE_CELL.test(raw)) {
         const bar = raw.indexOf('|');
-        lines.push({ ...base, kind: 'cell', layout: 'pipe-cells', cells: [makeCell(text, start, start + bar, index, undefined, { start: start + bar, end: start + bar + 1 })] });
+        lines.push(line('cell', [makeCell(text, start, start + bar, index, undefined, { start: start + bar, end: start + bar + 1 })], 'pipe-cells'));
       } else if (/^\s*\|/.test(raw)) {
         const cells = splitCells(text, start, end, '|', index);
         cells.shift();
         if (cells.length > 1 && cells[cells.length - 1].text === '' && /\|\s*$/.test(raw)) cells.pop();
-        lines.push({ ...base, kind: 'row', layout: 'markdown', cells });
+        lines.push(line('row', cells, 'markdown'));
       } else {
         const cells = splitCells(text, start, end, '|', index);
         if (cells.length > 1 && cells[cells.length - 1].text === '') cells.pop();
-        lines.push({ ...base, kind: 'row', layout: 'pipe-rows', cells });
+        lines.push(line('row', cells, 'pipe-rows'));
       }
     } else {
-      lines.push({ ...base, kind: 'text', cells: [makeCell(text, start, end, index)] });
+      lines.push(line('text', [makeCell(text, start, end, index)]));
     }
   });
   return lines;

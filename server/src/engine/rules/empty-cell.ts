@@ -9,7 +9,7 @@ import { isMissing } from '../analysis/relations';
 import { setCellEdit } from '../fixes/edits';
 import type { DataCell, TableInstance } from '../model';
 import { cellKey } from '../template';
-import type { Fix, TextEdit } from '../types';
+import type { Fix } from '../types';
 import type { Rule, RuleContext } from './rule';
 
 function blanksOf(table: TableInstance): DataCell[] {
@@ -26,8 +26,10 @@ export const emptyCellRule: Rule = {
   check(ctx) {
     for (const table of ctx.model.tables) {
       const blanks = blanksOf(table);
+      const values = blanks.map((cell) => valueFor(ctx, table, cell));
+      const edits = blanks.map((cell, i) => setCellEdit(ctx.model, table, cell, String(values[i].value)));
       blanks.forEach((cell, i) => {
-        const { value, derived } = valueFor(ctx, table, cell);
+        const { value, derived } = values[i];
         const name = ctx.cellName(cell, table);
         const message = cell.value.kind === 'placeholder'
           ? ctx.t({ zh: '{name} 填写了占位符“{p}”，应填写数字', en: '{name} holds the placeholder “{p}” instead of a number' }, { name, p: cell.value.text })
@@ -36,11 +38,10 @@ export const emptyCellRule: Rule = {
           title: derived
             ? ctx.t({ zh: '填入 {v}（由勾稽关系确定）', en: 'Fill {v} (determined by the relations)' }, { v: value })
             : ctx.t({ zh: '填入 0', en: 'Fill 0' }),
-          edits: [setCellEdit(ctx.model, table, cell, String(value))],
+          edits: [edits[i]],
           preferred: derived,
         }];
         if (i === 0 && blanks.length > 1) {
-          const edits: TextEdit[] = blanks.map((b) => setCellEdit(ctx.model, table, b, String(valueFor(ctx, table, b).value)));
           fixes.push({ title: ctx.t({ zh: '填写本表全部 {n} 个空白单元格', en: 'Fill all {n} blank cells of this table' }, { n: blanks.length }), edits, preferred: false });
         }
         ctx.report({

@@ -63,11 +63,12 @@ function judge(v: NumberValue, kind: ValueKind, written: string): Verdict | unde
 
 function checkCell(ctx: RuleContext, table: TableInstance, cell: DataCell): void {
   const src = cell.source;
-  if (!src) return;
+  const v = cell.value;
+  if (!src || (v.kind !== 'text' && v.kind !== 'number')) return;
+  if (v.kind === 'number' && v.irregular.length === 0 && !v.signed && v.decimals === 0 && v.unit === undefined && v.value >= 0) return;
   const kind = columnOf(table, cell.ref, ctx.expectedFormat)?.kind ?? 'count';
   const name = ctx.cellName(cell, table);
   const range = ctx.cellRange(cell, table);
-  const v = cell.value;
   if (v.kind === 'text') {
     const message = kind === 'money'
       ? ctx.t({ zh: '{name} 填写了“{text}”，不是金额', en: '{name} holds “{text}”, not an amount' }, { name, text: v.text })

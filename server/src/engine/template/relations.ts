@@ -54,9 +54,20 @@ function resultRows(table: TableDecl, totalRow: string): string[] {
   return rows.filter((r) => r.data && r.id !== totalRow && inResults(r.group)).map((r) => r.id);
 }
 
+/** The key of a cell reference (same as `cellKey` in index.ts). */
+function keyOf(ref: CellRef): string {
+  return `${ref.table}/${ref.section}/${ref.row}/${ref.column}`;
+}
+
+type Unkeyed = Omit<RelationDecl, 'lhsKeys' | 'rhsKeys' | 'resultKey'>;
+
 /** Expands the relation schemes over the tables of one format. */
 export function expandRelations(tables: TableDecl[]): RelationDecl[] {
-  const out: RelationDecl[] = [];
+  return expandUnkeyed(tables).map((r) => ({ ...r, lhsKeys: r.lhs.map(keyOf), rhsKeys: r.rhs.map(keyOf), resultKey: keyOf(r.result) }));
+}
+
+function expandUnkeyed(tables: TableDecl[]): Unkeyed[] {
+  const out: Unkeyed[] = [];
   const byId = new Map(tables.map((t) => [t.id, t]));
   for (const s of SUM_SCHEMES) {
     const table = byId.get(s.table);

@@ -82,6 +82,10 @@ export interface RelationDecl {
   lhs: CellRef[];
   rhs: CellRef[];
   result: CellRef;
+  /** Precomputed cell keys (see `cellKey`) of lhs, rhs and result. */
+  lhsKeys: string[];
+  rhsKeys: string[];
+  resultKey: string;
   /** Whether the operands stand next to each other in a row (the diagnostic may then span them). */
   contiguous: boolean;
 }

@@ -39,8 +39,20 @@ const PLACEHOLDERS = new Set(['/', '-', '--', '—', '——', '–', '─', '�
 const NUMBER_RE =
   /^(\s*)([+\-−–﹢﹣]?)\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(\s*)(万元|元|件|个|项|次|条|宗|家|人次|人)?\s*(?:\(([^()]*)\)?)?\s*$/;
 
-/** Parses the text of one cell. */
+const cache = new Map<string, ParsedValue>();
+
+/** Parses the text of one cell. Results are shared between equal texts and must not be mutated. */
 export function parseValue(text: string): ParsedValue {
+  let v = cache.get(text);
+  if (v === undefined) {
+    if (cache.size >= 20000) cache.clear();
+    v = computeValue(text);
+    cache.set(text, v);
+  }
+  return v;
+}
+
+function computeValue(text: string): ParsedValue {
   const trimmed = text.trim();
   if (trimmed === '') return { kind: 'blank' };
   if (trimmed.length > 40 || !/[0-9\uff01-\uff5e/\-—–─无不nN×空\\]/.test(trimmed)) return { kind: 'text', text: trimmed };
