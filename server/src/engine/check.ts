@@ -35,8 +35,21 @@ export interface CheckResult {
 /** Fills `{name}` placeholders of a localised message. */
 export function localize(locale: Locale, message: Localized, params: Record<string, string | number> = {}): string {
   const text = locale === 'zh-cn' ? message.zh : message.en;
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  let parts = templates.get(text);
+  if (!parts) {
+    parts = text.split(/\{(\w+)\}/);
+    if (templates.size > 5000) templates.clear();
+    templates.set(text, parts);
+  }
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const k = parts[i];
+    out += (k in params ? String(params[k]) : `{${k}}`) + parts[i + 1];
+  }
+  return out;
 }
+
+const templates = new Map<string, string[]>();
 
 /** Checks a report draft and returns its model and findings. */
 export function checkReport(input: CheckInput): CheckResult {
@@ -86,15 +99,15 @@ function rowSpanOf(cell: DataCell, table: TableInstance) {
   return table.span;
 }
 
-const names = new Map<string, string>();
+const names: Record<string, Map<string, string>> = {};
 
 /** Human-readable name of a cell: row label and column label, e.g. （一）予以公开 · 自然人. */
 export function cellName(cell: DataCell, table: TableInstance, locale: Locale): string {
-  const key = `${table.format ?? ''}|${cell.ref.table}/${cell.ref.section}/${cell.ref.row}/${cell.ref.column}`;
-  let name = names.get(key);
+  const byKey = (names[table.format ?? ''] ??= new Map());
+  let name = byKey.get(cell.key);
   if (name === undefined) {
     name = computeCellName(cell, table, locale);
-    names.set(key, name);
+    byKey.set(cell.key, name);
   }
   return name;
 }

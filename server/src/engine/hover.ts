@@ -132,11 +132,11 @@ function cellHover(table: TableInstance, format: FormatId, row: RowInstance, cel
     return lines.join('\n');
   }
   const analysis = analyzeTable(table, format);
-  const relations = analysis.byCell.get(cellKey(cell.ref)) ?? [];
+  const relations = analysis.byCell.get(cell.key) ?? [];
   if (relations.length === 0) return lines.join('\n');
   lines.push('', zh ? '经过此单元格的勾稽关系：' : 'Relations through this cell:', '');
   for (const rel of relations) lines.push(`- ${relationLine(rel, cell, table, locale)}`);
-  const derived = analysis.derived.get(cellKey(cell.ref));
+  const derived = analysis.derived.get(cell.key);
   if (derived !== undefined && (cell.value.kind === 'blank' || cell.value.kind === 'placeholder')) {
     lines.push('', zh ? `由勾稽关系可知此格应为 ${derived}。` : `The relations say this cell is ${derived}.`);
   }
@@ -168,8 +168,8 @@ function relationLine(rel: RelationState, hovered: DataCell, table: TableInstanc
   };
   const where = rel.decl.contiguous ? '' : ` · ${columnLabel(rel, table)}`;
   const head = zh ? `${title}${where}（\`${rel.decl.rule}\`）：` : `${title}${where} (\`${rel.decl.rule}\`): `;
-  const resultKey = cellKey(rel.decl.result);
-  const result = [...rel.lhs, ...rel.rhs].find((c) => cellKey(c.ref) === resultKey);
+  const resultKey = rel.decl.resultKey;
+  const result = [...rel.lhs, ...rel.rhs].find((c) => c.key === resultKey);
   if (rel.status === 'absent') {
     return `${head}${zh ? '有行缺失，无法核对' : 'a row is missing; cannot be checked'}`;
   }

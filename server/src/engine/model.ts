@@ -44,6 +44,8 @@ export interface TextCell extends Span {
 /** A data cell bound to the template. */
 export interface DataCell {
   ref: CellRef;
+  /** `cellKey(ref)`, computed once. */
+  key: string;
   /** The source cell, absent when the row was too short and the cell is missing altogether. */
   source?: TextCell;
   /** Where a value would be inserted when the cell is missing altogether. */

@@ -4,7 +4,7 @@
  * and blank cells whose value the relations determine.
  */
 import type { DataCell, TableInstance } from '../model';
-import { cellKey, FORMATS } from '../template';
+import { FORMATS } from '../template';
 import type { RelationDecl } from '../template/types';
 import type { FormatId } from '../types';
 
@@ -85,7 +85,7 @@ export function analyzeTable(table: TableInstance, format: FormatId): RelationAn
     const state: RelationState = { decl, lhs: lhs.filter((c): c is DataCell => !!c), rhs: rhs.filter((c): c is DataCell => !!c), status, lhsSum, rhsSum };
     relations.push(state);
     for (const c of present) {
-      const key = cellKey(c.ref);
+      const key = c.key;
       const list = byCell.get(key);
       if (list) list.push(state);
       else byCell.set(key, [state]);
@@ -109,7 +109,7 @@ function localise(relations: RelationState[], byCell: Map<string, RelationState[
     for (const cell of [...rel.lhs, ...rel.rhs]) {
       if (seen.has(cell)) continue;
       seen.add(cell);
-      const rels = byCell.get(cellKey(cell.ref)) ?? [];
+      const rels = byCell.get(cell.key) ?? [];
       const evaluated = rels.filter((r) => r.status === 'holds' || r.status === 'broken');
       if (evaluated.some((r) => r.status === 'holds')) continue;
       let delta: number | undefined;
@@ -139,7 +139,7 @@ function localise(relations: RelationState[], byCell: Map<string, RelationState[
   }
   for (const rel of broken) {
     if (explained.has(rel)) continue;
-    const result = [...rel.lhs, ...rel.rhs].find((c) => cellKey(c.ref) === cellKey(rel.decl.result));
+    const result = [...rel.lhs, ...rel.rhs].find((c) => c.key === rel.decl.resultKey);
     let expected: number | undefined;
     if (result) {
       const own = countOf(result)!;
@@ -162,7 +162,7 @@ function deriveBlanks(relations: RelationState[]): Map<string, number> {
   const valueOf = (c: DataCell): number | undefined => countOf(c) ?? found.get(c);
   const set = (c: DataCell, v: number): void => {
     found.set(c, v);
-    derived.set(cellKey(c.ref), v);
+    derived.set(c.key, v);
   };
   const candidates = relations.filter((r) => r.status === 'unknown' && [...r.lhs, ...r.rhs].every((c) => isMissing(c) || countOf(c) !== undefined));
   let changed = true;

@@ -117,12 +117,11 @@ export function labelEntries(): readonly LabelEntry[] {
 /** Whether any label of the dictionary starts with the core of `text` (a label broken over lines). */
 export function isLabelPrefix(text: string): boolean {
   if (text.length > maxCoreLength * 2) return false;
-  const core = labelCore(text);
-  if (core.length === 0) return false;
-  let known = prefixCache.get(core);
+  let known = prefixCache.get(text);
   if (known === undefined) {
-    known = allEntries.some((e) => e.core.length > core.length && e.core.startsWith(core));
-    remember(prefixCache, core, known);
+    const core = labelCore(text);
+    known = core.length > 0 && allEntries.some((e) => e.core.length > core.length && e.core.startsWith(core));
+    remember(prefixCache, text, known);
   }
   return known;
 }

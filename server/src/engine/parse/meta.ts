@@ -78,7 +78,12 @@ const TITLE_RE = /((?:19|20)\d{2})\s*年度?\s*(?:政府)?(?:信息公开|政务
 
 /** The title line, the report year, and the agency named before the year or on the line above. */
 export function findTitle(text: string, lines: Line[]): { span?: Span & { text: string }; year?: number; agency?: string } {
-  const candidates = lines.filter((l) => l.kind !== 'blank').slice(0, 8);
+  const candidates: Line[] = [];
+  for (const l of lines) {
+    if (l.kind === 'blank') continue;
+    candidates.push(l);
+    if (candidates.length === 8) break;
+  }
   for (const [n, line] of candidates.entries()) {
     const raw = toHalfWidth(text.slice(line.start, line.end));
     const m = TITLE_RE.exec(raw);

@@ -249,11 +249,12 @@ export class TableBuilder {
           sectionDecl.columns.forEach((col, i) => {
             const ref = { table: this.id, section: sectionDecl.id, row: rowDecl.id, column: col.id };
             const source = kept[i];
+            const key = cellKey(ref);
             const cell: DataCell = source
-              ? { ref, source, value: parseValue(source.text) }
-              : { ref, insertAt: missingAt, value: { kind: 'blank' } };
+              ? { ref, key, source, value: parseValue(source.text) }
+              : { ref, key, insertAt: missingAt, value: { kind: 'blank' } };
             instance.cells.push(cell);
-            if (!cells.has(cellKey(ref))) cells.set(cellKey(ref), cell);
+            if (!cells.has(key)) cells.set(key, cell);
           });
         }
       }

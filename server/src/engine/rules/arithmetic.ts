@@ -7,7 +7,6 @@ import type { CellExplanation, RelationExplanation, RelationState } from '../ana
 import { countOf } from '../analysis/relations';
 import { setCellEdit } from '../fixes/edits';
 import type { DataCell, TableInstance } from '../model';
-import { cellKey } from '../template';
 import type { RelatedInfo, RuleCode } from '../types';
 import type { RuleContext } from './rule';
 
@@ -15,9 +14,9 @@ const ORDER: RuleCode[] = ['row-total', 'column-total', 'balance', 'appeal-total
 
 /** The rule that owns a wrong cell: the relation it is the result of, else the first in catalogue order. */
 function ownerOf(ctx: RuleContext, exp: CellExplanation): RuleCode | undefined {
-  const key = cellKey(exp.cell.ref);
+  const key = exp.cell.key;
   const enabled = exp.relations.filter((r) => ctx.enabled(r.decl.rule));
-  const asResult = enabled.filter((r) => cellKey(r.decl.result) === key);
+  const asResult = enabled.filter((r) => r.decl.resultKey === key);
   const pick = (list: RelationState[]) => [...list].sort((a, b) => ORDER.indexOf(a.decl.rule) - ORDER.indexOf(b.decl.rule))[0];
   return (pick(asResult) ?? pick(enabled))?.decl.rule;
 }
@@ -37,7 +36,7 @@ function relationText(ctx: RuleContext, rel: RelationState): string {
 
 function related(ctx: RuleContext, table: TableInstance, rels: RelationState[]): RelatedInfo[] {
   return rels.map((rel) => {
-    const result = [...rel.lhs, ...rel.rhs].find((c) => cellKey(c.ref) === cellKey(rel.decl.result)) ?? rel.rhs[0];
+    const result = [...rel.lhs, ...rel.rhs].find((c) => c.key === rel.decl.resultKey) ?? rel.rhs[0];
     return { range: ctx.cellRange(result, table), message: relationText(ctx, rel) };
   });
 }
@@ -48,7 +47,7 @@ function sumText(cells: DataCell[]): string {
 
 function reportCell(ctx: RuleContext, table: TableInstance, exp: CellExplanation, code: RuleCode): void {
   const actual = countOf(exp.cell)!;
-  const isResult = exp.relations.some((r) => cellKey(r.decl.result) === cellKey(exp.cell.ref) && r.decl.rule === code);
+  const isResult = exp.relations.some((r) => r.decl.resultKey === exp.cell.key && r.decl.rule === code);
   const rel = exp.relations.find((r) => r.decl.rule === code) ?? exp.relations[0];
   const others = [...rel.lhs, ...rel.rhs].filter((c) => c !== exp.cell);
   const message = isResult && rel.rhs.length === 1
@@ -72,7 +71,7 @@ function reportCell(ctx: RuleContext, table: TableInstance, exp: CellExplanation
 
 function reportRelation(ctx: RuleContext, table: TableInstance, exp: RelationExplanation): void {
   const rel = exp.relation;
-  const result = [...rel.lhs, ...rel.rhs].find((c) => cellKey(c.ref) === cellKey(rel.decl.result))!;
+  const result = [...rel.lhs, ...rel.rhs].find((c) => c.key === rel.decl.resultKey)!;
   const operands = [...rel.lhs, ...rel.rhs].filter((c) => c !== result);
   const range = rel.decl.contiguous
     ? (() => {

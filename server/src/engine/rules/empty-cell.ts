@@ -8,7 +8,6 @@
 import { isMissing } from '../analysis/relations';
 import { setCellEdit } from '../fixes/edits';
 import type { DataCell, TableInstance } from '../model';
-import { cellKey } from '../template';
 import type { Fix } from '../types';
 import type { Rule, RuleContext } from './rule';
 
@@ -17,7 +16,7 @@ function blanksOf(table: TableInstance): DataCell[] {
 }
 
 function valueFor(ctx: RuleContext, table: TableInstance, cell: DataCell): { value: number; derived: boolean } {
-  const derived = table.id === 'table2' ? undefined : ctx.analysis(table).derived.get(cellKey(cell.ref));
+  const derived = table.id === 'table2' ? undefined : ctx.analysis(table).derived.get(cell.key);
   return derived === undefined ? { value: 0, derived: false } : { value: derived, derived: true };
 }
 
