@@ -1,0 +1,100 @@
+/**
+ * The VS Code extension: starts the language server (dist/server.js) over IPC and adds the
+ * commands, the language status item and the table insertion.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCommands, registerWorkspaceCommand, serverProvidesWorkspaceCommand, workspaceCommandMiddleware, type CommandContext } from './commands';
+import { registerInsertTable } from './insert-table';
+import { message } from './messages';
+import type { InitializationOptions } from './protocol';
+import { ReportStatus } from './status';
+
+/** Languages checked when `gkreport.languages` is unset. */
+export const DEFAULT_LANGUAGES = ['gkreport', 'markdown', 'plaintext'];
+
+let client: LanguageClient | undefined;
+let languages: string[] = DEFAULT_LANGUAGES;
+/** The client's own `gkreport.validateWorkspace`, while the server does not provide the command. */
+let workspaceCommand: vscode.Disposable | undefined;
+
+/** The languages the server is asked to look at: `gkreport` always, plus the configured ones. */
+function configuredLanguages(): string[] {
+  const setting = vscode.workspace.getConfiguration('gkreport').get<unknown>('languages');
+  const list = Array.isArray(setting) ? setting.filter((l): l is string => typeof l === 'string' && l !== '') : DEFAULT_LANGUAGES;
+  return [...new Set(['gkreport', ...list])];
+}
+
+function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  // Markdown and plain text are cheap to include: the server checks only documents that look
+  // like a report (`gkreport.languages`).
+  const documentSelector = languages.flatMap((language) => [
+    { scheme: 'file', language },
+    { scheme: 'untitled', language },
+  ]);
+  const initializationOptions: InitializationOptions = { locale: vscode.env.language };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector,
+    initializationOptions,
+    outputChannel: output,
+    middleware: workspaceCommandMiddleware(() => client),
+    // No `synchronize`: the server registers its configuration section and file watchers
+    // (.gkreportrc.json, report files) dynamically.
+  };
+  return new LanguageClient('gkreport', message(vscode.env.language, 'statusName'), serverOptions, clientOptions);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('gkreport');
+  const status = new ReportStatus();
+  languages = configuredLanguages();
+  const commands: CommandContext = { client: () => client, languages: () => languages, output, status };
+  context.subscriptions.push(
+    output,
+    status,
+    ...registerCommands(commands),
+    registerInsertTable(),
+    { dispose: () => workspaceCommand?.dispose() },
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (!e.affectsConfiguration('gkreport.languages')) return;
+      const next = configuredLanguages();
+      if (next.join() === languages.join()) return;
+      languages = next;
+      output.appendLine(message(vscode.env.language, 'restartForLanguages'));
+      await stopClient();
+      await startClient(context, commands);
+    }),
+  );
+  await startClient(context, commands);
+}
+
+async function startClient(context: vscode.ExtensionContext, commands: CommandContext): Promise<void> {
+  client = createClient(context, commands.output);
+  commands.status.attach(client);
+  try {
+    await client.start();
+    void commands.status.request();
+  } catch (error) {
+    commands.output.appendLine(`[client] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+  // The server may register `gkreport.validateWorkspace` itself (workspace/executeCommand);
+  // otherwise the client's implementation (batched `gkreport/validateFiles`) stands in.
+  if (!serverProvidesWorkspaceCommand(client)) workspaceCommand = registerWorkspaceCommand(commands);
+}
+
+async function stopClient(): Promise<void> {
+  const running = client;
+  client = undefined;
+  workspaceCommand?.dispose();
+  workspaceCommand = undefined;
+  if (running) await running.dispose();
+}
+
+export function deactivate(): Promise<void> | undefined {
+  return client ? stopClient() : undefined;
+}

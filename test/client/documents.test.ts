@@ -1,0 +1,142 @@
+/**
+ * The client's pure helpers: what it reads from a document before inserting a table (year,
+ * format, layout), the insertion itself, and the words of the language status item.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkReport, parseReport } from '../../server/src/engine';
+import { renderTable } from '../../server/src/engine/render';
+import { blockInsertion, documentFacts, guessLayout } from '../../client/src/documents';
+import { message } from '../../client/src/messages';
+import { normalizeStatus, summaryOf } from '../../client/src/protocol';
+import { statusSummary } from '../../client/src/status-text';
+import { readFixture } from '../helpers';
+
+const LAYOUTS = ['tab', 'markdown', 'pipe-cells', 'pipe-rows', 'indented-cells'] as const;
+
+/** A fixture without its part 四 table: from the heading of part 四 to the heading of part 五. */
+function withoutTable4(text: string): { text: string; offset: number } {
+  const start = text.search(/^#*[ \t]*四、政府信息公开/m);
+  const end = text.search(/^#*[ \t]*五、存在/m);
+  const heading = text.indexOf('\n', start) + 1;
+  return { text: text.slice(0, heading) + '\n' + text.slice(end), offset: heading + 1 };
+}
+
+describe('document facts', () => {
+  for (const format of ['2019', '2021'] as const) {
+    for (const layout of LAYOUTS) {
+      it(`reads year, format and layout of the ${format} ${layout} fixture`, () => {
+        const facts = documentFacts(readFixture(`layouts/${format}-${layout}.txt`), 'plaintext');
+        assert.equal(facts.format, format);
+        assert.equal(facts.year, format === '2019' ? 2020 : 2021);
+        assert.equal(facts.layout, layout);
+        assert.deepEqual(facts.tables, ['table2', 'table3', 'table4']);
+      });
+
+      it(`inserts a missing table 4 into the ${format} ${layout} fixture in its layout, without findings`, () => {
+        const { text, offset } = withoutTable4(readFixture(`layouts/${format}-${layout}.txt`));
+        const facts = documentFacts(text, 'plaintext');
+        assert.equal(facts.table, 'table4');
+        assert.ok(checkReport({ text }).findings.some((f) => f.code === 'missing-table'));
+        const block = renderTable(facts.format, facts.table, facts.layout, facts.eol);
+        const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+        const insertion = blockInsertion(block, facts.eol, text.slice(lineStart, offset));
+        const inserted = text.slice(0, offset) + insertion + text.slice(offset);
+        const model = parseReport(inserted);
+        const table4 = model.tables.find((t) => t.id === 'table4');
+        assert.equal(table4?.layout, layout);
+        const first = inserted.slice(0, offset).split('\n').length - 1;
+        const last = first + insertion.split('\n').length - 1;
+        const findings = checkReport({ text: inserted, model }).findings;
+        assert.deepEqual(
+          findings.filter((f) => f.code === 'missing-table' || (f.range.start.line >= first && f.range.start.line < last)).map((f) => `${f.code}: ${f.message}`),
+          [],
+        );
+      });
+    }
+  }
+
+  it('follows gkreport.format, else the report year, else the tables', () => {
+    const text = readFixture('layouts/2021-markdown.txt');
+    assert.equal(documentFacts(text, 'markdown', '2019').format, '2019');
+    assert.equal(documentFacts(text.replace(/2021年/g, '2020年'), 'markdown').format, '2019');
+    assert.equal(documentFacts('', 'markdown').format, '2021');
+    assert.equal(documentFacts('', 'markdown').table, 'table2');
+  });
+
+  it('guesses the layout of a document without a recognised table', () => {
+    assert.equal(guessLayout('', 'markdown'), 'markdown');
+    assert.equal(guessLayout('', 'plaintext'), 'tab');
+    assert.equal(guessLayout('# 标题\n\n## 一、总体情况', 'plaintext'), 'markdown');
+    assert.equal(guessLayout('| a | b |\n|---|---|\n| 1 | 2 |', 'plaintext'), 'markdown');
+    assert.equal(guessLayout('名称\t数量\t备注\n甲\t1\t2\n乙\t3\t4', 'markdown'), 'tab');
+    assert.equal(guessLayout('名称 | 数量 | 备注 |\n甲 | 1 | 2 |\n乙 | 3 | 4 |', 'plaintext'), 'pipe-rows');
+    assert.equal(guessLayout('名称 |\n数量 |\n甲 |\n1 |', 'plaintext'), 'pipe-cells');
+    assert.equal(documentFacts('a\r\nb', 'plaintext').eol, '\r\n');
+  });
+
+  it('puts an inserted block on lines of its own', () => {
+    assert.equal(blockInsertion('a\nb\n', '\n', ''), 'a\nb\n');
+    assert.equal(blockInsertion('a\nb', '\n', ''), 'a\nb\n');
+    assert.equal(blockInsertion('a\r\nb\r\n', '\r\n', '正文'), '\r\na\r\nb\r\n');
+    assert.equal(blockInsertion('a\n', '\n', '   '), 'a\n');
+  });
+});
+
+describe('language status', () => {
+  const flat = { uri: 'file:///r.txt', format: '2021', year: 2021, errors: 2, warnings: 1, infos: 0, ms: 12.4, largeFileGuard: false };
+  const server = {
+    uri: 'file:///r.txt',
+    version: 3,
+    isReport: true,
+    format: '2021',
+    year: 2021,
+    counts: { error: 2, warning: 1, info: 0 },
+    timeMs: 12.4,
+    largeFileGuard: false,
+    run: 'onType',
+  };
+
+  it('reads both shapes of the status notification alike', () => {
+    const a = normalizeStatus(flat)!;
+    const b = normalizeStatus(server)!;
+    assert.deepEqual(a, b);
+    assert.equal(a.errors, 2);
+    assert.equal(a.ms, 12.4);
+    assert.equal(normalizeStatus({ ...server, isReport: false })!.isReport, false);
+    assert.equal(normalizeStatus({ ...flat, report: false })!.isReport, false);
+    assert.equal(normalizeStatus(null), undefined);
+    assert.equal(normalizeStatus({ errors: 1 }), undefined);
+  });
+
+  it('shows format, year, findings and time, in Chinese and English', () => {
+    const zh = statusSummary(normalizeStatus(server)!, 'zh-cn');
+    assert.equal(zh.text, '2021 格式 · 2021 年度');
+    assert.equal(zh.detail, '2 个错误 · 1 个警告 · 0 条提示 · 校验用时 12 毫秒');
+    assert.equal(zh.level, 'error');
+    const en = statusSummary(normalizeStatus({ ...server, counts: { error: 0, warning: 0, info: 0 } })!, 'en');
+    assert.equal(en.text, '2021 format · year 2021');
+    assert.equal(en.detail, 'no problems · checked in 12 ms');
+    assert.equal(en.level, 'info');
+    assert.equal(statusSummary(normalizeStatus(server)!, 'en').detail, '2 errors · 1 warning · 0 infos · checked in 12 ms');
+  });
+
+  it('words counts in English with singular and plural', () => {
+    assert.equal(message('en', 'validateResult', { name: 'a.txt', errors: 1, warnings: 2, infos: 0 }), 'a.txt: 1 error, 2 warnings, 0 infos.');
+    assert.equal(message('en', 'workspaceCancelled', { reports: 1 }), 'Cancelled; 1 report was checked.');
+    assert.equal(message('zh-cn', 'validateResult', { name: 'a.txt', errors: 1, warnings: 2, infos: 0 }), 'a.txt：1 个错误，2 个警告，0 条提示。');
+  });
+
+  it('says when the large-file guard is active, and names the configuration file', () => {
+    const s = statusSummary(normalizeStatus({ ...server, largeFileGuard: true, configFile: '/w/a/.gkreportrc.json', configErrors: ['x'] })!, 'zh-cn');
+    assert.equal(s.text, message('zh-cn', 'statusLargeFile'));
+    assert.match(s.detail, /^2021 格式 · 2021 年度 · /);
+    assert.match(s.detail, /配置：\.gkreportrc\.json/);
+    assert.match(statusSummary(normalizeStatus({ ...server, largeFileGuard: true })!, 'en').text, /^Large file: checked on save only$/);
+    assert.equal(statusSummary(normalizeStatus({ ...server, year: undefined })!, 'en').text, '2021 format · no report year');
+  });
+
+  it('reads the server command summary of a workspace check', () => {
+    assert.deepEqual(summaryOf({ files: 3, counts: { error: 1, warning: 2, info: 0 }, timeMs: 5 }), { reports: 3, errors: 1, warnings: 2, infos: 0 });
+  });
+});
