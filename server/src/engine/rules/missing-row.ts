@@ -18,15 +18,10 @@ import type { CellRef, RowDecl, SectionDecl } from '../template/types';
 import { lineOfOffset, rangeOf } from '../text/positions';
 import type { FormatId, TextEdit } from '../types';
 import type { Rule, RuleContext } from './rule';
-import { formatOf, isFragment, presentRows, rowIds } from './table-support';
+import { formatOf, isFragment, piecesOf, presentRows } from './table-support';
 
 const TABLE_NAMES = { table2: { zh: '表二', en: 'Table 2' }, table3: { zh: '表三', en: 'Table 3' }, table4: { zh: '表四', en: 'Table 4' } };
 
-/** The instances of one table seen in pieces (no row in common) together with `table`. */
-function piecesOf(table: TableInstance, all: TableInstance[]): TableInstance[] {
-  const own = rowIds(table);
-  return all.filter((t) => t === table || (t.id === table.id && ![...rowIds(t)].some((id) => own.has(id))));
-}
 
 /** Start of the first element of a row (its label, else its span). */
 function rowStart(row: RowInstance): number {
@@ -248,11 +243,11 @@ export const missingRowRule: Rule = {
   code: 'missing-row',
   check(ctx) {
     const all = ctx.model.tables;
-    all.forEach((table, i) => {
+    all.forEach((table) => {
       if (table.id === 'table4') return;
       if (isFragment(table, all, ctx.expectedFormat)) return;
       // A table seen in pieces is checked once, from its first piece.
-      if (piecesOf(table, all).some((t) => t !== table && all.indexOf(t) < i)) return;
+      if (piecesOf(table, all)[0] !== table) return;
       checkTable(ctx, table);
     });
   },

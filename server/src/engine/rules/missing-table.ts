@@ -68,7 +68,8 @@ function firstLine(model: ReportModel): Span {
       return { start: start + lead, end };
     }
   }
-  return { start: 0, end: Math.min(1, model.text.length) };
+  // Only blank lines (or nothing): like `missing-section`, nothing to report.
+  return { start: 0, end: 0 };
 }
 
 export const missingTableRule: Rule = {
@@ -89,7 +90,7 @@ export const missingTableRule: Rule = {
       });
       return;
     }
-    const fragments = model.tables.filter((t) => isFragment(t, model.tables, format));
+    const fragments = new Set(model.tables.filter((t) => isFragment(t, model.tables, format)));
     for (const [index, id] of PART_TABLES) {
       const part = model.parts.find((p) => p.index === index);
       const tables = model.tables.filter((t) => t.id === id);
@@ -109,7 +110,7 @@ export const missingTableRule: Rule = {
         });
         continue;
       }
-      const own = tables.filter((t) => fragments.includes(t));
+      const own = tables.filter((t) => fragments.has(t));
       if (own.length < tables.length || own.length === 0) continue;
       // Only fragments of this table: reported once, on the part heading or the first fragment.
       const first = own[0];

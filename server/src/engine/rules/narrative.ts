@@ -98,10 +98,17 @@ function readableSpans(model: ReportModel): Span[] {
   if (model.parts.length === 0) return model.narrative;
   const regions = model.parts.filter((p) => p.index === 1 || p.index === 3 || p.index === 4).map((p) => p.span);
   if (!model.parts.some((p) => p.index === 1)) {
-    const first = Math.min(...model.parts.map((p) => p.heading.start));
+    const first = model.parts.reduce((m, p) => Math.min(m, p.heading.start), Infinity);
     regions.push({ start: 0, end: first });
   }
-  return model.narrative.filter((s) => regions.some((r) => r.start <= s.start && s.start < Math.max(r.end, r.start + 1)));
+  regions.sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  let r = 0;
+  for (const s of model.narrative) {
+    while (r < regions.length && Math.max(regions[r].end, regions[r].start + 1) <= s.start) r++;
+    if (r < regions.length && regions[r].start <= s.start) out.push(s);
+  }
+  return out;
 }
 
 function paragraphs(model: ReportModel, spans: Span[]): Paragraph[] {

@@ -92,24 +92,49 @@ export function toDecimals(text: string, places: number): { text: string; lost: 
   return { text: places === 0 ? kept : `${kept.slice(0, intLen)}.${kept.slice(intLen)}`, lost };
 }
 
-/** Ids of the template rows present in a table instance. */
+const rowIdCache = new WeakMap<TableInstance, Set<string>>();
+
+/** Ids of the template rows present in a table instance (computed once per instance; do not modify). */
 export function rowIds(table: TableInstance): Set<string> {
-  return new Set(table.sections.flatMap((s) => s.rows.map((r) => r.id).filter((id): id is string => !!id)));
+  let ids = rowIdCache.get(table);
+  if (!ids) rowIdCache.set(table, (ids = new Set(table.sections.flatMap((s) => s.rows.map((r) => r.id).filter((id): id is string => !!id)))));
+  return ids;
+}
+
+/** Whether two sets of row ids share one (stops at the first: copies of a table share at once). */
+export function sharesRow(a: Set<string>, b: Set<string>): boolean {
+  for (const id of a) if (b.has(id)) return true;
+  return false;
+}
+
+const indexCache = new WeakMap<TableInstance[], Map<TableInstance, number>>();
+
+function indexIn(all: TableInstance[], table: TableInstance): number {
+  let map = indexCache.get(all);
+  if (!map) indexCache.set(all, (map = new Map(all.map((t, i) => [t, i]))));
+  return map.get(table) ?? -1;
 }
 
 /**
- * The rows a table instance has, counting the rows of other instances of the same table when they
- * share no row with it (a table the parser saw in pieces, not a second copy).
+ * The instances of one table seen in pieces, in document order: `table` and its neighbours of the
+ * same id that share no row with it (a table the parser saw in pieces, not a second copy).
  */
-export function presentRows(table: TableInstance, all: TableInstance[]): Set<string> {
+export function piecesOf(table: TableInstance, all: TableInstance[]): TableInstance[] {
+  const i = indexIn(all, table);
   const own = rowIds(table);
-  const out = new Set(own);
-  for (const other of all) {
-    if (other === table || other.id !== table.id) continue;
-    const ids = rowIds(other);
-    if ([...ids].some((id) => own.has(id))) continue;
-    for (const id of ids) out.add(id);
-  }
+  const out = [table];
+  if (i < 0) return out;
+  for (let j = i - 1; j >= 0 && all[j].id === table.id && !sharesRow(rowIds(all[j]), own); j--) out.unshift(all[j]);
+  for (let j = i + 1; j < all.length && all[j].id === table.id && !sharesRow(rowIds(all[j]), own); j++) out.push(all[j]);
+  return out;
+}
+
+/** The rows a table instance has, counting the rows of the other pieces of the same table. */
+export function presentRows(table: TableInstance, all: TableInstance[]): Set<string> {
+  const pieces = piecesOf(table, all);
+  if (pieces.length === 1) return rowIds(table);
+  const out = new Set<string>();
+  for (const t of pieces) for (const id of rowIds(t)) out.add(id);
   return out;
 }
 
