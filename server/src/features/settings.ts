@@ -8,7 +8,7 @@
  * An editor setting only overrides the file when it says something: `format`, `agencyLevel` and
  * `moneyUnit` at `auto` and rules that are not listed leave the file's values in force (the
  * editor always sends its defaults, so a default cannot be told from an explicit choice).
- * `run`, `languages`, `maxFileSize` and `docsBaseUrl` exist only as editor settings.
+ * `run`, `debounce`, `languages`, `maxFileSize` and `docsBaseUrl` exist only as editor settings.
  */
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
@@ -24,6 +24,8 @@ export interface GkreportSettings {
   moneyUnit: 'auto' | '万元' | '元';
   /** `onType`: check while typing (debounced); `onSave`: check on open and save only. */
   run: 'onType' | 'onSave';
+  /** Delay (ms) between the last keystroke and a check while typing; 0 checks at once (benchmarks). */
+  debounce: number;
   /** Languages checked besides `gkreport` (markdown and plaintext only when the text looks like a report). */
   languages: string[];
   /** Above this size (bytes, UTF-8) a document is checked on open and save only. */
@@ -40,8 +42,9 @@ export const DEFAULT_SETTINGS: GkreportSettings = {
   agencyLevel: 'auto',
   moneyUnit: 'auto',
   run: 'onType',
+  debounce: 200,
   languages: ['gkreport', 'markdown', 'plaintext'],
-  maxFileSize: 1024 * 1024,
+  maxFileSize: 2_000_000,
   docsBaseUrl: DEFAULT_DOCS_BASE_URL,
 };
 
@@ -70,6 +73,7 @@ export function normalizeSettings(raw: unknown): GkreportSettings {
   }
   const languages = Array.isArray(s.languages) ? s.languages.filter((l): l is string => typeof l === 'string') : DEFAULT_SETTINGS.languages;
   const maxFileSize = typeof s.maxFileSize === 'number' && s.maxFileSize > 0 ? s.maxFileSize : DEFAULT_SETTINGS.maxFileSize;
+  const debounce = typeof s.debounce === 'number' && Number.isFinite(s.debounce) && s.debounce >= 0 ? Math.min(s.debounce, 10_000) : DEFAULT_SETTINGS.debounce;
   const docsBaseUrl = typeof s.docsBaseUrl === 'string' && s.docsBaseUrl.trim() !== '' ? s.docsBaseUrl.trim() : DEFAULT_DOCS_BASE_URL;
   return {
     rules,
@@ -77,6 +81,7 @@ export function normalizeSettings(raw: unknown): GkreportSettings {
     agencyLevel: oneOf(s.agencyLevel, ['auto', 'department', 'government'] as const, 'auto'),
     moneyUnit: oneOf(s.moneyUnit, ['auto', '万元', '元'] as const, 'auto'),
     run: oneOf(s.run, ['onType', 'onSave'] as const, 'onType'),
+    debounce,
     languages,
     maxFileSize,
     docsBaseUrl,
@@ -113,6 +118,8 @@ export class SettingsManager {
   /** Bumped whenever settings or configuration files change; cached results of older generations are stale. */
   generation = 0;
   private cache = new Map<string, Promise<ResolvedSettings>>();
+  /** The last settings resolved per document, kept across invalidations (see `peek`). */
+  private last = new Map<string, ResolvedSettings>();
   /** Settings pushed with workspace/didChangeConfiguration, for clients without workspace/configuration. */
   private pushed: GkreportSettings = DEFAULT_SETTINGS;
   private readonly reportedConfigErrors = new Set<string>();
@@ -127,10 +134,22 @@ export class SettingsManager {
   get(uri: string): Promise<ResolvedSettings> {
     let entry = this.cache.get(uri);
     if (!entry) {
-      entry = this.resolve(uri);
-      this.cache.set(uri, entry);
+      const promise = this.resolve(uri);
+      entry = promise;
+      this.cache.set(uri, promise);
+      void promise.then((resolved) => {
+        if (this.cache.get(uri) === promise) this.last.set(uri, resolved);
+      });
     }
     return entry;
+  }
+
+  /**
+   * The settings last resolved for a document, synchronously (possibly of an older generation);
+   * undefined before the first resolution. For decisions that cannot wait, like the debounce.
+   */
+  peek(uri: string): ResolvedSettings | undefined {
+    return this.last.get(uri);
   }
 
   /** Forgets cached settings (and configuration files) after a change. */
@@ -144,6 +163,7 @@ export class SettingsManager {
   /** Drops the cache entry of a closed document. */
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.last.delete(uri);
   }
 
   /** workspace/didChangeConfiguration: with pull configuration the payload is ignored. */
