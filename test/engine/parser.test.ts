@@ -109,6 +109,10 @@ test('seed 004: blank 自然人 cells, split header cells, typo label', () => {
   assert.equal(law.match?.quality, 'fuzzy');
   const item9 = table(m, 'table2').sections.find((s) => s.id === 'item9')!;
   assert.deepEqual([item9.headers[1].unit, item9.headers[1].decimals], ['万元', 4]);
+  const ngo = t3.sections[0].headers.find((h) => h.column === 'ngo');
+  assert.ok(ngo, '社会公益 / 组织 split over two header rows is recognised');
+  assert.equal(ngo.cell.parts?.length, 2);
+  assert.ok(t3.sections[0].headers.some((h) => h.column === 'legal'), '法律服务 / 机构 too');
 });
 
 const T3_TAB = (rows: string) => `二〇二〇年度政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n${rows}`;

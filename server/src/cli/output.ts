@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { RuleInfo } from '../engine/rules/registry';
 import type { Finding, FormatId, Locale, Range, Severity } from '../engine/types';
 import type { Messages, Totals } from './messages';
+import { docsUrl } from '../engine/rules/registry';
 
 /** What the CLI has to say about one file. */
 export interface FileReport {
@@ -163,7 +164,7 @@ export function formatSarif(reports: FileReport[], rules: RuleInfo[], locale: Lo
               id: r.code,
               shortDescription: { text: r.title[lang] },
               fullDescription: { text: r.description[lang] },
-              helpUri: r.docs,
+              helpUri: docsUrl(r.code),
               defaultConfiguration: { level: LEVELS[r.defaultSeverity] },
               properties: { fixable: r.fixable },
             })),

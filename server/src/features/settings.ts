@@ -15,6 +15,7 @@ import type { Connection } from 'vscode-languageserver/node';
 import { mergeOptions, RULE_CODES, SEVERITY_SETTINGS } from '../engine/config';
 import type { EngineOptions, FormatId, Locale, RuleCode, SeveritySetting } from '../engine/types';
 import { clearConfigCache, configForFile, type LoadedConfig } from '../node/config-files';
+import { DOCS_BASE_URL, docsUrl as ruleDocsUrl } from '../engine/rules/registry';
 
 /** The `gkreport.*` editor settings. */
 export interface GkreportSettings {
@@ -34,7 +35,7 @@ export interface GkreportSettings {
   docsBaseUrl: string;
 }
 
-export const DEFAULT_DOCS_BASE_URL = 'https://github.com/gkreport/gkreport/blob/main/docs/rules';
+export const DEFAULT_DOCS_BASE_URL = DOCS_BASE_URL;
 
 export const DEFAULT_SETTINGS: GkreportSettings = {
   rules: {},
@@ -109,8 +110,8 @@ export function uriToPath(uri: string): string | undefined {
 }
 
 /** The documentation link of a rule. */
-export function docsUrl(settings: GkreportSettings, code: string): string {
-  return `${settings.docsBaseUrl.replace(/\/+$/, '')}/${code}.md`;
+export function docsUrl(settings: GkreportSettings, code: RuleCode): string {
+  return ruleDocsUrl(code, settings.docsBaseUrl);
 }
 
 /** Settings per document, fetched from the client and cached until the configuration changes. */

@@ -44,6 +44,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
     return builder;
   };
 
+  let headerFragments = new Map<number, TextCell>();
   for (const line of lines) {
     if (line.kind === 'blank') {
       builder?.blankLine();
@@ -72,6 +73,9 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       if (match) labelled.push({ cell, match, all, index });
     });
     const isRow = line.kind === 'row';
+    if (isRow && builder?.id === 'table3' && !builder.hasRows) {
+      headerFragments = joinHeaderFragments(line, labelled, headerFragments, builder);
+    }
     if (labelled.length > 0) {
       const lastTable = labelled[labelled.length - 1].match.entry.table;
       const first = labelled.find((l) => l.match.entry.table === lastTable)!;
@@ -165,6 +169,40 @@ function startsNewCopy(builder: TableBuilder, match: Match): boolean {
   if (e.kind !== 'row' && e.kind !== 'caption') return false;
   const first = builder.id === 'table3' ? 'new' : builder.id === 'table2' ? 'rules' : undefined;
   return first !== undefined && e.id === first && builder.hasRow(first);
+}
+
+/**
+ * Joins header cells that a Word export split over two rows (社会公益 / 组织): an unrecognised
+ * cell is joined with the unrecognised cell above it (same column, or one off, as merged cells
+ * shift Word's columns); a join that names a column
+ * becomes a label of the line. Returns the fragments left for the next header row.
+ */
+function joinHeaderFragments(
+  line: Line,
+  labelled: { cell: TextCell; match: Match; all: Match[]; index: number }[],
+  above: Map<number, TextCell>,
+  builder: TableBuilder,
+): Map<number, TextCell> {
+  const next = new Map<number, TextCell>();
+  line.cells.forEach((cell, index) => {
+    if (cell.text === '' || labelled.some((l) => l.index === index) || parseValue(cell.text).kind !== 'text') return;
+    for (const k of [index, index - 1, index + 1]) {
+      const top = above.get(k);
+      if (!top) continue;
+      const text = top.text + cell.text;
+      const all = matchLabel(text);
+      const match = resolve(all, builder, text);
+      if (match && match.quality !== 'fuzzy' && match.entry.kind === 'column') {
+        const merged: TextCell = { start: top.start, end: cell.end, text, raw: { start: top.raw.start, end: cell.raw.end }, line: top.line, before: top.before, after: cell.after, parts: [top, cell] };
+        labelled.push({ cell: merged, match, all, index });
+        above.delete(k);
+        return;
+      }
+    }
+    next.set(index, cell);
+  });
+  labelled.sort((a, b) => a.index - b.index);
+  return next;
 }
 
 /** A line of running text that ends a table. */

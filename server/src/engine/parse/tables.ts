@@ -96,6 +96,7 @@ export class TableBuilder {
     if (e.kind === 'column') {
       this.addEvidence(match);
       if (this.id === 'table4' && e.standard === '总计') this.t4Totals++;
+      if (this.id === 'table3' && !this.rowsStarted) this.addHeader(cell, match);
       if (this.id === 'table2') {
         const inSection = all.find((m) => m.entry.kind === 'column' && m.entry.section === this.sectionId);
         const chosen = inSection ?? match;
@@ -193,8 +194,10 @@ export class TableBuilder {
 
   private width(row: PendingRow): number {
     if (this.id === 'table4') return T4_WIDTH;
-    const decl = tableDecl(this.guessFormat() ?? '2019', this.id).sections.find((s) => s.id === row.section);
-    return decl?.columns.length ?? 7;
+    const of = (format: FormatId) => tableDecl(format, this.id).sections.find((s) => s.id === row.section)?.columns.length ?? 7;
+    // Asked for every data line: guessing the format scans the rows, so only when it matters.
+    const w2019 = of('2019');
+    return w2019 === of('2021') ? w2019 : of(this.guessFormat() ?? '2019');
   }
 
   private guessFormat(): FormatId | undefined {

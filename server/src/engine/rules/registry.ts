@@ -15,6 +15,14 @@ export interface RuleInfo {
   fixable: boolean;
 }
 
+/** Where the rule documentation is published; `docsUrl` appends `<code>.md`. */
+export const DOCS_BASE_URL = 'https://github.com/gkreport/gkreport/blob/main/docs/rules';
+
+/** The documentation URL of a rule, under `base` (default: the published documentation). */
+export function docsUrl(code: RuleCode, base: string = DOCS_BASE_URL): string {
+  return `${base.replace(/\/+$/, '')}/${code}.md`;
+}
+
 const info = (code: RuleCode, defaultSeverity: Severity, fixable: boolean, zhTitle: string, enTitle: string, zh: string, en: string): RuleInfo => ({
   code, defaultSeverity, fixable, title: { zh: zhTitle, en: enTitle }, description: { zh, en }, docs: `docs/rules/${code}.md`,
 });
