@@ -90,7 +90,21 @@ function writeLike(sample: string, value: number): string {
 /** A stretch of narrative text joined from wrapped lines, with the document offset of each char. */
 interface Paragraph {
   text: string;
-  offsets: number[];
+  /** Where each joined line starts: in the paragraph text and in the document. */
+  at: number[];
+  doc: number[];
+}
+
+/** The document offset of a paragraph offset. */
+function docOffset(para: Paragraph, i: number): number {
+  let lo = 0;
+  let hi = para.at.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (para.at[mid] <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return para.doc[lo] + (i - para.at[lo]);
 }
 
 /** The narrative spans to read: part 一 and parts 三, 四 when parts are known, else everything. */
@@ -115,37 +129,45 @@ function paragraphs(model: ReportModel, spans: Span[]): Paragraph[] {
   const out: Paragraph[] = [];
   let current: Paragraph | undefined;
   let previous: Span | undefined;
-  const headingStarts = model.parts.map((p) => p.heading.start);
+  let h = 0;
+  const headingStarts = model.parts.map((p) => p.heading.start).sort((a, b) => a - b);
   for (const span of spans) {
     const text = model.text.slice(span.start, span.end);
-    const prevText = previous ? model.text.slice(previous.start, previous.end).trim() : '';
-    const wrapped = current && previous
-      && prevText.length >= 20
-      && !/[。；;！!？?：:]$/.test(prevText.replace(/[*_]+$/, ''))
-      && /^\s*$/.test(model.text.slice(previous.end, span.start))
-      && !headingStarts.some((h) => h > previous!.start && h <= span.start);
+    let wrapped = false;
+    if (current && previous) {
+      while (h < headingStarts.length && headingStarts[h] <= previous.start) h++;
+      const prevText = model.text.slice(previous.start, previous.end).trim();
+      wrapped = prevText.length >= 20
+        && !/[。；;！!？?：:]$/.test(prevText.replace(/[*_]+$/, ''))
+        && /^\s*$/.test(model.text.slice(previous.end, span.start))
+        && !(h < headingStarts.length && headingStarts[h] <= span.start);
+    }
     if (!wrapped || !current) {
-      current = { text: '', offsets: [] };
+      current = { text: '', at: [], doc: [] };
       out.push(current);
     }
-    for (let i = 0; i < text.length; i++) {
-      if (text[i] === '\r' || text[i] === '\n') continue;
-      current.text += text[i];
-      current.offsets.push(span.start + i);
-    }
+    current.at.push(current.text.length);
+    current.doc.push(span.start);
+    current.text += text;
     previous = span;
   }
   return out;
 }
 
-/** Splits a string at the characters matched by `re` (kept with the piece before them). */
+const globalCache = new Map<RegExp, RegExp>();
+
+/** Splits a string after each character matched by `re` (kept with the piece before it). */
 function pieces(text: string, re: RegExp): { text: string; start: number }[] {
+  let g = globalCache.get(re);
+  if (!g) globalCache.set(re, (g = new RegExp(re.source, 'g')));
   const out: { text: string; start: number }[] = [];
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (!re.test(text[i])) continue;
-    if (i + 1 > start) out.push({ text: text.slice(start, i + 1), start });
-    start = i + 1;
+  g.lastIndex = 0;
+  for (let m = g.exec(text); m; m = g.exec(text)) {
+    const end = m.index + m[0].length;
+    if (end > start) out.push({ text: text.slice(start, end), start });
+    start = end;
+    if (m[0].length === 0) g.lastIndex++;
   }
   if (start < text.length) out.push({ text: text.slice(start), start });
   return out;
@@ -277,12 +299,13 @@ export const narrativeRule: Rule = {
     const model = ctx.model;
     if (!model.tables.some((t) => t.id === 'table3' || t.id === 'table4')) return;
     for (const para of paragraphs(model, readableSpans(model))) {
+      if (!RELEVANT.test(para.text)) continue;
       for (const sentence of pieces(para.text, SENTENCE_END)) {
         for (const m of mentionsIn(sentence.text)) {
           const exp = expectationFor(model, m);
           if (!exp || exp.value === m.value || exp.alternative === m.value) continue;
-          const start = para.offsets[sentence.start + m.start];
-          const end = para.offsets[sentence.start + m.end - 1] + 1;
+          const start = docOffset(para, sentence.start + m.start);
+          const end = docOffset(para, sentence.start + m.end - 1) + 1;
           const claim = ctx.t(CLAIMS[m.category], { n: m.value });
           const message = ctx.t(
             { zh: '{claim}，但{what}为 {v}', en: '{claim}, but {what} is {v}' },
