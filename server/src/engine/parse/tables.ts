@@ -5,7 +5,7 @@
  */
 import type { ColumnHeader, DataCell, LabelMatch, RowInstance, SectionInstance, TableInstance, TableLayout, TextCell } from '../model';
 import { cellKey, FORMATS, tableDecl } from '../template';
-import type { TableId } from '../template/types';
+import type { CellRef, TableId } from '../template/types';
 import { hasCjk, toHalfWidth } from '../text/normalize';
 import { parseValue, type ParsedValue } from '../text/numbers';
 import type { FormatId } from '../types';
@@ -250,9 +250,8 @@ export class TableBuilder {
         instance.extra = extra;
         if (rowDecl) {
           sectionDecl.columns.forEach((col, i) => {
-            const ref = { table: this.id, section: sectionDecl.id, row: rowDecl.id, column: col.id };
+            const { ref, key } = sharedRef(this.id, sectionDecl.id, rowDecl.id, col.id);
             const source = kept[i];
-            const key = cellKey(ref);
             const cell: DataCell = source
               ? { ref, key, source, value: parseValue(source.text) }
               : { ref, key, insertAt: missingAt, value: { kind: 'blank' } };
@@ -283,6 +282,20 @@ export class TableBuilder {
       cells,
     };
   }
+}
+
+const refs = new Map<string, { ref: CellRef; key: string }>();
+
+/** One shared, immutable reference (and its key) per template cell. */
+function sharedRef(table: TableId, section: string, row: string, column: string): { ref: CellRef; key: string } {
+  const probe = `${table}/${section}/${row}/${column}`;
+  let found = refs.get(probe);
+  if (!found) {
+    const ref: CellRef = Object.freeze({ table, section, row, column });
+    found = { ref, key: cellKey(ref) };
+    refs.set(probe, found);
+  }
+  return found;
 }
 
 function pickMatch(matches: Match[], format: FormatId): LabelMatch | undefined {
