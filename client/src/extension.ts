@@ -32,11 +32,9 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   // Markdown and plain text are cheap to include: the server checks only documents that look
-  // like a report (`gkreport.languages`).
-  const documentSelector = languages.flatMap((language) => [
-    { scheme: 'file', language },
-    { scheme: 'untitled', language },
-  ]);
+  // like a report (`gkreport.languages`). Any scheme: reports in virtual workspaces (vscode-vfs:)
+  // are checked from their text; only the workspace scan and .gkreportrc.json need files.
+  const documentSelector = languages.map((language) => ({ language }));
   const initializationOptions: InitializationOptions = { locale: vscode.env.language };
   const clientOptions: LanguageClientOptions = {
     documentSelector,

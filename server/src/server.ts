@@ -22,6 +22,7 @@ import { clientSupport, localeOf, type ServerContext } from './features/context'
 import { DiagnosticsFeature } from './features/diagnostics';
 import { registerFolding } from './features/folding';
 import { registerHover } from './features/hover';
+import { registerMemory } from './features/memory';
 import { SettingsManager, uriToPath } from './features/settings';
 import { registerSymbols } from './features/symbols';
 import { WorkspaceDiagnostics, WorkspaceIndex } from './features/workspace';
@@ -55,6 +56,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   registerSymbols(ctx);
   registerFolding(ctx);
   registerCompletion(ctx);
+  registerMemory(connection);
 
   return {
     capabilities: {

@@ -161,6 +161,8 @@ class JsonSyntaxError extends Error {
 const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const LITERAL = /true|false|null/y;
+/** Deeper nesting is not a configuration: it is refused before the parser's recursion could overflow. */
+const MAX_DEPTH = 64;
 
 function parseJsonc(text: string): unknown {
   let i = 0;
@@ -186,8 +188,16 @@ function parseJsonc(text: string): unknown {
     if (match) i += match[0].length;
     return match?.[0];
   };
+  let depth = 0;
   const value = (): unknown => {
     space();
+    const open = text[i] === '{' || text[i] === '[';
+    if (open && ++depth > MAX_DEPTH) throw new JsonSyntaxError(`nested more than ${MAX_DEPTH} levels deep`, i);
+    const result = nested();
+    if (open) depth--;
+    return result;
+  };
+  const nested = (): unknown => {
     if (text[i] === '{') {
       i++;
       const object: Record<string, unknown> = Object.create(null);

@@ -185,5 +185,9 @@ function deriveBlanks(relations: RelationState[]): Map<string, number> {
       }
     }
   }
+  // Filled in, the values must make every relation hold; when one breaks, the relations disagree
+  // (a wrong number elsewhere) and determine nothing.
+  const sum = (cells: DataCell[]) => cells.reduce((s, c) => s + (valueOf(c) ?? NaN), 0);
+  if (derived.size > 0 && candidates.some((r) => sum(r.lhs) !== sum(r.rhs) && !Number.isNaN(sum(r.lhs) - sum(r.rhs)))) return new Map();
   return derived;
 }

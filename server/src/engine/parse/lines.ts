@@ -25,6 +25,11 @@ export interface Line extends Span {
 
 const MD_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 const SINGLE_PIPE_CELL = /^[^|]*\|[\s|]*$/;
+/**
+ * A suppression comment closing a line with other content (`… 1 <!-- gkreport-disable-line
+ * row-total -->`): it is read by the suppression pass, and is no part of the line's cells.
+ */
+const TRAILING_SUPPRESSION = /[ \t\u3000]*<!--\s*gkreport-[a-z-]+\b[^>]*?-->[ \t\u3000]*$/;
 
 /** Builds a text cell from a raw span of the text, trimming whitespace and Markdown emphasis. */
 export function makeCell(text: string, start: number, end: number, line: number, before?: Span, after?: Span): TextCell {
@@ -88,17 +93,25 @@ export function tokenize(text: string, lineStarts: number[]): Line[] {
   const pipeCells = detectPipeCells(text, bounds);
   let nextTab = text.indexOf('\t');
   let nextPipe = text.indexOf('|');
+  let nextComment = text.indexOf('<!--');
   const nonSpace = /[^\s\u3000\ufeff]/g;
-  bounds.forEach(({ start, end }, index) => {
+  bounds.forEach(({ start, end: lineEnd }, index) => {
     while (nextTab >= 0 && nextTab < start) nextTab = text.indexOf('\t', start);
     while (nextPipe >= 0 && nextPipe < start) nextPipe = text.indexOf('|', start);
+    while (nextComment >= 0 && nextComment < start) nextComment = text.indexOf('<!--', start);
+    // The line's cells end before a trailing suppression comment (the Line keeps its whole span).
+    let end = lineEnd;
+    if (nextComment >= 0 && nextComment < lineEnd) {
+      const trailing = TRAILING_SUPPRESSION.exec(text.slice(start, lineEnd));
+      if (trailing && text.slice(start, start + trailing.index).trim() !== '') end = start + trailing.index;
+    }
     const hasTab = nextTab >= 0 && nextTab < end;
     const hasPipe = nextPipe >= 0 && nextPipe < end;
     nonSpace.lastIndex = start;
     const found = nonSpace.exec(text);
     const content = found !== null && found.index < end;
     const raw = hasTab || hasPipe || !content ? text.slice(start, end) : '';
-    const line = (kind: LineKind, cells: TextCell[], layout?: TableLayout): Line => ({ index, start, end, kind, layout, cells });
+    const line = (kind: LineKind, cells: TextCell[], layout?: TableLayout): Line => ({ index, start, end: lineEnd, kind, layout, cells });
     if (!hasTab && !hasPipe && content) {
       lines.push(line('text', [makeCell(text, start, end, index)]));
     } else if (/^\t[ \u3000\u00a0]*$/.test(raw)) {

@@ -80,7 +80,10 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       const lastTable = labelled[labelled.length - 1].match.entry.table;
       const first = labelled.find((l) => l.match.entry.table === lastTable)!;
       if (!builder || builder.id !== lastTable || startsNewCopy(builder, first.match)) {
+        const copy = builder?.id === lastTable;
         open(lastTable, line, first.cell.start);
+        // The line's labels were read as continuing the old copy: read them again for the new one.
+        if (copy) for (const l of labelled) l.match = resolve(l.all, builder, l.cell.text) ?? l.match;
       }
       for (const l of labelled) if (l.match.entry.table === lastTable) builder!.label(l.cell, l.match, l.all);
       const after = line.cells.slice(labelled[labelled.length - 1].index + 1);
@@ -166,6 +169,8 @@ function resolve(all: Match[], builder: TableBuilder | undefined, text: string):
 function startsNewCopy(builder: TableBuilder, match: Match): boolean {
   const e = match.entry;
   if (builder.id === 'table4') return builder.complete && e.kind === 'header' && e.standard === '行政复议';
+  // Table 3's header after its last row: the header of a second copy.
+  if (builder.id === 'table3' && (e.kind === 'header' || e.kind === 'column') && builder.hasRow('carryover')) return true;
   if (e.kind !== 'row' && e.kind !== 'caption') return false;
   const first = builder.id === 'table3' ? 'new' : builder.id === 'table2' ? 'rules' : undefined;
   return first !== undefined && e.id === first && builder.hasRow(first);
