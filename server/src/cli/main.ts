@@ -2,11 +2,13 @@
  * The `gkreport` command line: `check`, `fix` and `rules` (contract: spec/cli.md).
  */
 import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { version } from '../../../package.json';
 import { checkReport, type CheckResult } from '../engine/check';
 import { mergeOptions } from '../engine/config';
 import { fixText } from '../engine/fixes/apply';
+import type { ReportModel } from '../engine/model';
+import { parseReport } from '../engine/parse/parser';
 import { RULES } from '../engine/rules/registry';
 import type { EngineOptions } from '../engine/types';
 import { configForFile, loadConfigFile, type LoadedConfig } from '../node/config-files';
@@ -23,15 +25,28 @@ export interface CliIo {
   env: Record<string, string | undefined>;
 }
 
+/** A check result without its model: models are large and most are not needed after the check. */
+type Checked = Omit<CheckResult, 'model'>;
+
 interface Job {
   path: string;
   options: EngineOptions;
   decoded?: DecodedText;
   /** The result without last year's report, used to pair reports across years. */
-  first?: CheckResult;
-  result?: CheckResult;
+  first?: Checked;
+  result?: Checked;
+  /** The text of the last check (after fixing). */
+  text?: string;
+  /** The model of `text`, made again when another report needs this one as last year's. */
+  model?: ReportModel;
   applied?: number;
   problem?: FileProblem;
+}
+
+/** Keeps a result without its model (hundreds of reports' models would fill the heap). */
+function withoutModel(result: CheckResult): Checked {
+  const { model: _model, ...rest } = result;
+  return rest;
 }
 
 /** Runs the CLI with the arguments after `gkreport`; returns the exit status (0, 1 or 2). */
@@ -70,8 +85,15 @@ export function run(argv: string[], io: CliIo): number {
   }
   const configErrorsShown = new Set<string>();
   const cliLayer: EngineOptions = { locale: options.locale, ...(options.template ? { template: options.template } : {}) };
+  // Reports of one folder share their configuration file: looked up once per folder.
+  const configs = new Map<string, LoadedConfig | undefined>();
+  const configFor = (path: string): LoadedConfig | undefined => {
+    const dir = dirname(resolve(path));
+    if (!configs.has(dir)) configs.set(dir, configForFile(path));
+    return configs.get(dir);
+  };
   const optionsFor = (path: string): EngineOptions => {
-    const config = explicit ?? configForFile(path);
+    const config = explicit ?? configFor(path);
     if (config && config.errors.length > 0) {
       failed = true;
       if (!configErrorsShown.has(config.path)) {
@@ -87,7 +109,7 @@ export function run(argv: string[], io: CliIo): number {
     if ('problem' in loaded) return { path: target.path, options: {}, problem: loaded.problem };
     const job: Job = { path: target.path, options: optionsFor(target.path), decoded: loaded };
     try {
-      job.first = checkReport({ text: loaded.text, options: job.options });
+      job.first = withoutModel(checkReport({ text: loaded.text, options: job.options }));
     } catch (error) {
       job.problem = internal(error);
     }
@@ -163,7 +185,7 @@ function agencyKey(agency: string | undefined, year: number | undefined): string
  * is compared with last year's report of the same agency when that is among the files.
  */
 function processInYearOrder(jobs: Job[], fixing: boolean): void {
-  const live = jobs.filter((j) => j.first && j.decoded && !j.problem) as (Job & { first: CheckResult; decoded: DecodedText })[];
+  const live = jobs.filter((j) => j.first && j.decoded && !j.problem) as (Job & { first: Checked; decoded: DecodedText })[];
   const byKey = new Map<string, Job>();
   for (const job of live) {
     const key = agencyKey(job.first.agency, job.first.year);
@@ -173,7 +195,7 @@ function processInYearOrder(jobs: Job[], fixing: boolean): void {
   for (const job of order) {
     const { agency, year } = job.first;
     const lastYear = year === undefined ? undefined : byKey.get(agencyKey(agency, year - 1) ?? '');
-    const previous = lastYear ? (lastYear.result ?? lastYear.first)?.model : undefined;
+    const previous = lastYear ? modelOf(lastYear) : undefined;
     let text = job.decoded.text;
     try {
       if (fixing) {
@@ -193,12 +215,25 @@ function processInYearOrder(jobs: Job[], fixing: boolean): void {
         continue;
       }
     }
+    job.text = text;
     try {
-      job.result = text === job.decoded.text && !previous ? job.first : checkReport({ text, options: job.options, previous });
+      job.result = text === job.decoded.text && !previous ? job.first : withoutModel(checkReport({ text, options: job.options, previous }));
     } catch (error) {
       job.problem = internal(error);
     }
   }
+}
+
+/** The model of a report's last checked text (the same model its check made), kept for reuse. */
+function modelOf(job: Job): ReportModel | undefined {
+  const text = job.text ?? job.decoded?.text;
+  if (job.model || text === undefined) return job.model;
+  try {
+    job.model = parseReport(text, { template: job.options.template });
+  } catch {
+    job.model = undefined;
+  }
+  return job.model;
 }
 
 /** Replaces a file's content through a temporary file in the same folder, keeping its mode. */

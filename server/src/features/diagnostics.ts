@@ -28,7 +28,7 @@ import { STATUS_METHOD, type ReportStatus } from '../protocol';
 import { isReportDocument, type ServerContext } from './context';
 import { docsUrl, type GkreportSettings, type ResolvedSettings } from './settings';
 
-/** Delay between the last keystroke and a check, in milliseconds. */
+/** Default delay between the last keystroke and a check, in milliseconds (`gkreport.debounce`). */
 export const DEBOUNCE_MS = 200;
 
 /** What a diagnostic carries for the code-action handler: which finding of which version it shows. */
@@ -134,7 +134,7 @@ export class DiagnosticsFeature {
       const uri = e.document.uri;
       if (this.opening.delete(uri)) return;
       this.lastChange.set(uri, Date.now());
-      this.schedule(uri, DEBOUNCE_MS, 'change');
+      this.schedule(uri, this.debounceFor(uri), 'change');
     });
     documents.onDidSave((e) => {
       this.saved.add(e.document.uri);
@@ -171,7 +171,7 @@ export class DiagnosticsFeature {
     if (this.ctx.client.pullDiagnostics) {
       if (this.ctx.client.diagnosticRefresh) void this.ctx.connection.languages.diagnostics.refresh().catch(() => undefined);
       // The status of documents the client does not pull again (hidden tabs) is refreshed here.
-      for (const doc of this.ctx.documents.all()) this.schedule(doc.uri, DEBOUNCE_MS, 'refresh');
+      for (const doc of this.ctx.documents.all()) this.schedule(doc.uri, this.debounceFor(doc.uri), 'refresh');
       return;
     }
     for (const doc of this.ctx.documents.all()) this.schedule(doc.uri, 0, 'refresh');
@@ -269,6 +269,11 @@ export class DiagnosticsFeature {
     return { ...base, isReport: true, result, previous, diagnostics, status };
   }
 
+  /** The document's `gkreport.debounce` as last resolved (the default before its settings are known). */
+  private debounceFor(uri: string): number {
+    return this.ctx.settings.peek(uri)?.settings.debounce ?? DEBOUNCE_MS;
+  }
+
   private cancelTimer(uri: string): void {
     const t = this.timers.get(uri);
     if (t) clearTimeout(t);
@@ -333,7 +338,7 @@ export class DiagnosticsFeature {
     if (stale.length === 0) return;
     for (const o of stale) this.cache.delete(o.uri);
     if (!this.ctx.client.pullDiagnostics) {
-      for (const o of stale) this.schedule(o.uri, DEBOUNCE_MS, 'dependency');
+      for (const o of stale) this.schedule(o.uri, this.debounceFor(o.uri), 'dependency');
     } else if (this.ctx.client.diagnosticRefresh) {
       void this.ctx.connection.languages.diagnostics.refresh().catch(() => undefined);
     }
@@ -355,7 +360,7 @@ export class DiagnosticsFeature {
       this.noticeLargeFile(current, resolved.settings);
       v = last;
     } else {
-      const wait = DEBOUNCE_MS - (Date.now() - (this.lastChange.get(uri) ?? 0));
+      const wait = resolved.settings.debounce - (Date.now() - (this.lastChange.get(uri) ?? 0));
       if (wait > 0 && !guarded) await sleep(wait);
       if (token.isCancellationRequested) throw cancelled(false);
       current = this.ctx.documents.get(uri);

@@ -23,7 +23,8 @@ const cache = new Map<string, { stamp: string; config: LoadedConfig }>();
 
 function isFile(path: string): boolean {
   try {
-    return statSync(path).isFile();
+    // No exception for a missing file: most folders searched upward have none (and exceptions are slow).
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }
