@@ -58,9 +58,18 @@ const tests = {
   sourcemap: 'inline',
 };
 
+// The end-to-end suite (test/e2e/suite/), run inside a VS Code extension host: out/e2e/suite/*.js.
+const e2e = {
+  ...common,
+  entryPoints: ['test/e2e/suite/index.ts', 'test/e2e/suite/vsix.ts'].filter((p) => existsSync(p)),
+  outdir: 'out/e2e/suite',
+  external: ['vscode'],
+  sourcemap: 'inline',
+};
+
 rmSync('out', { recursive: true, force: true });
 if (watch) {
-  for (const options of [...bundles, tests]) await (await esbuild.context(options)).watch();
+  for (const options of [...bundles, tests, e2e]) await (await esbuild.context(options)).watch();
 } else {
-  await Promise.all([...bundles, tests].map((options) => esbuild.build(options)));
+  await Promise.all([...bundles, tests, e2e].map((options) => esbuild.build(options)));
 }
