@@ -5,7 +5,7 @@
  */
 import type { ColumnHeader, DataCell, LabelMatch, RowInstance, SectionInstance, TableInstance, TableLayout, TextCell } from '../model';
 import { cellKey, FORMATS, tableDecl } from '../template';
-import type { CellRef, TableId } from '../template/types';
+import type { CellRef, ColumnDecl, RowDecl, TableId } from '../template/types';
 import { hasCjk, toHalfWidth } from '../text/normalize';
 import { parseValue, type ParsedValue } from '../text/numbers';
 import type { FormatId } from '../types';
@@ -250,7 +250,7 @@ export class TableBuilder {
         instance.extra = extra;
         if (rowDecl) {
           sectionDecl.columns.forEach((col, i) => {
-            const { ref, key } = sharedRef(this.id, sectionDecl.id, rowDecl.id, col.id);
+            const { ref, key } = sharedRef(this.id, sectionDecl.id, rowDecl, col);
             const source = kept[i];
             const cell: DataCell = source
               ? { ref, key, source, value: parseValue(source.text) }
@@ -284,16 +284,17 @@ export class TableBuilder {
   }
 }
 
-const refs = new Map<string, { ref: CellRef; key: string }>();
+const refs = new Map<RowDecl, Map<ColumnDecl, { ref: CellRef; key: string }>>();
 
 /** One shared, immutable reference (and its key) per template cell. */
-function sharedRef(table: TableId, section: string, row: string, column: string): { ref: CellRef; key: string } {
-  const probe = `${table}/${section}/${row}/${column}`;
-  let found = refs.get(probe);
+function sharedRef(table: TableId, section: string, row: RowDecl, column: ColumnDecl): { ref: CellRef; key: string } {
+  let byColumn = refs.get(row);
+  if (!byColumn) refs.set(row, (byColumn = new Map()));
+  let found = byColumn.get(column);
   if (!found) {
-    const ref: CellRef = Object.freeze({ table, section, row, column });
+    const ref: CellRef = Object.freeze({ table, section, row: row.id, column: column.id });
     found = { ref, key: cellKey(ref) };
-    refs.set(probe, found);
+    byColumn.set(column, found);
   }
   return found;
 }
