@@ -6,18 +6,18 @@ import * as vscode from 'vscode';
 import { DocumentDiagnosticRequest, ErrorCodes, ExecuteCommandRequest, ResponseError, type LanguageClient, type Middleware } from 'vscode-languageclient/node';
 import { message, type MessageKey } from './messages';
 import {
-  countsOf,
   DIAGNOSTIC_SOURCE,
   FIX_ALL_KIND,
-  isReportOf,
-  normalizeStatus,
+  messageCounts,
   STATUS_METHOD,
-  summaryOf,
-  VALIDATE_FILES_REQUEST,
+  VALIDATE_FILES_METHOD,
   VALIDATE_WORKSPACE_COMMAND,
   type Counts,
+  type ReportStatus as DocumentStatus,
+  type StatusParams,
   type ValidateFilesParams,
   type ValidateFilesResult,
+  type WorkspaceValidationSummary,
 } from './protocol';
 import type { ReportStatus } from './status';
 
@@ -74,15 +74,17 @@ export function workspaceCommandMiddleware(client: () => LanguageClient | undefi
       return vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: t('workspaceProgress'), cancellable: true },
         async (_progress, token) => {
-          let result: unknown;
+          let result: WorkspaceValidationSummary | null;
           try {
-            result = await running.sendRequest(ExecuteCommandRequest.type, { command, arguments: args }, token);
+            result = (await running.sendRequest(ExecuteCommandRequest.type, { command, arguments: args }, token)) as WorkspaceValidationSummary | null;
           } catch (error) {
             if (token.isCancellationRequested) return undefined;
             throw error;
           }
-          const totals = summaryOf(result as Record<string, unknown>);
-          if (totals) void showSummary(levelOf(totals), t('workspaceResultShort', totals));
+          if (result) {
+            const totals = { reports: result.files, ...messageCounts(result.counts) };
+            void showSummary(levelOf(totals), t('workspaceResultShort', totals));
+          }
           return result;
         },
       );
@@ -161,16 +163,16 @@ async function recheck(client: LanguageClient, doc: vscode.TextDocument): Promis
   provider?.onDidChangeDiagnosticsEmitter.fire();
   const uri = client.code2ProtocolConverter.asUri(doc.uri);
   try {
-    const result = await client.sendRequest<ValidateFilesResult>(VALIDATE_FILES_REQUEST, { uris: [uri] } satisfies ValidateFilesParams);
+    const result = await client.sendRequest<ValidateFilesResult>(VALIDATE_FILES_METHOD, { uris: [uri] } satisfies ValidateFilesParams);
     const file = result?.files?.[0];
-    if (file) return { report: isReportOf(file as unknown as Record<string, unknown>), counts: countsOf(file as unknown as Record<string, unknown>), error: file.error };
+    if (file) return { report: file.isReport, counts: messageCounts(file.counts), error: file.error };
   } catch (error) {
     if (!isMethodNotFound(error)) throw error;
   }
   await changed;
   try {
-    const status = normalizeStatus(await client.sendRequest(STATUS_METHOD, { uri }));
-    if (status) return { report: status.isReport, counts: status };
+    const status = await client.sendRequest<DocumentStatus | null>(STATUS_METHOD, { uri } satisfies StatusParams);
+    if (status) return { report: status.isReport, counts: messageCounts(status.counts) };
   } catch (error) {
     if (!isMethodNotFound(error)) throw error;
   }
@@ -229,25 +231,23 @@ async function validateWorkspace(ctx: CommandContext): Promise<void> {
         const batch = uris.slice(i, i + BATCH);
         let result: ValidateFilesResult;
         try {
-          result = await client.sendRequest<ValidateFilesResult>(VALIDATE_FILES_REQUEST, { uris: batch } satisfies ValidateFilesParams, token);
+          result = await client.sendRequest<ValidateFilesResult>(VALIDATE_FILES_METHOD, { uris: batch } satisfies ValidateFilesParams, token);
         } catch (error) {
           if (token.isCancellationRequested) break;
           if (isMethodNotFound(error)) {
-            void vscode.window.showErrorMessage(t('unsupported', { method: VALIDATE_FILES_REQUEST }));
+            void vscode.window.showErrorMessage(t('unsupported', { method: VALIDATE_FILES_METHOD }));
             return;
           }
           throw error;
         }
         for (const file of result?.files ?? []) {
-          const raw = file as unknown as Record<string, unknown>;
           totals.files++;
           if (file.error) failures.push(`${file.uri}: ${file.error}`);
-          if (!isReportOf(raw) || file.error) continue;
-          const counts = countsOf(raw);
+          if (!file.isReport || file.error) continue;
           totals.reports++;
-          totals.errors += counts.errors;
-          totals.warnings += counts.warnings;
-          totals.infos += counts.infos;
+          totals.errors += file.counts.error;
+          totals.warnings += file.counts.warning;
+          totals.infos += file.counts.info;
         }
         progress.report({
           increment: (batch.length / uris.length) * 100,

@@ -2,7 +2,7 @@
  * The words of the language status item for one document's status. Pure, for the tests.
  */
 import { message } from './messages';
-import type { DocumentStatus } from './protocol';
+import { messageCounts, type ReportStatus } from './protocol';
 
 export interface StatusSummary {
   /** Short text: format and year, or the large-file notice. */
@@ -23,14 +23,15 @@ function baseName(path: string): string {
   return decoded.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? decoded;
 }
 
-export function statusSummary(status: DocumentStatus, locale: string): StatusSummary {
+/** The words for a status the server sent (`gkreport/status`). */
+export function statusSummary(status: ReportStatus, locale: string): StatusSummary {
   const parts: string[] = [];
   if (status.format) parts.push(message(locale, 'statusFormat', { format: status.format }));
   parts.push(status.year ? message(locale, 'statusYear', { year: status.year }) : message(locale, 'statusNoYear'));
-  const findings = status.errors + status.warnings + status.infos;
+  const { error, warning, info } = status.counts;
   const detail = [
-    findings === 0 ? message(locale, 'statusClean') : message(locale, 'statusCounts', { errors: status.errors, warnings: status.warnings, infos: status.infos }),
-    message(locale, 'statusTime', { ms: Math.round(status.ms) }),
+    error + warning + info === 0 ? message(locale, 'statusClean') : message(locale, 'statusCounts', messageCounts(status.counts)),
+    message(locale, 'statusTime', { ms: Math.round(status.timeMs) }),
   ];
   if (status.configFile) detail.push(message(locale, 'statusConfig', { file: baseName(status.configFile) }));
   if (status.configErrors?.length) detail.push(message(locale, 'statusConfigErrors', { count: status.configErrors.length }));
@@ -43,6 +44,6 @@ export function statusSummary(status: DocumentStatus, locale: string): StatusSum
   return {
     text,
     detail: detail.join(' · '),
-    level: status.errors > 0 ? 'error' : status.warnings > 0 || status.configErrors?.length ? 'warning' : 'info',
+    level: error > 0 ? 'error' : warning > 0 || status.configErrors?.length ? 'warning' : 'info',
   };
 }

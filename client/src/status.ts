@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { message } from './messages';
-import { normalizeStatus, STATUS_METHOD, type DocumentStatus } from './protocol';
+import { STATUS_METHOD, type ReportStatus as DocumentStatus, type StatusParams } from './protocol';
 import { statusSummary } from './status-text';
 
 export class ReportStatus implements vscode.Disposable {
@@ -37,13 +37,11 @@ export class ReportStatus implements vscode.Disposable {
   attach(client: LanguageClient): void {
     this.subscription?.dispose();
     this.client = client;
-    this.subscription = client.onNotification(STATUS_METHOD, (params: unknown) => this.update(params));
+    this.subscription = client.onNotification(STATUS_METHOD, (status: DocumentStatus) => this.update(status));
   }
 
   /** Records the status a server sent. */
-  update(params: unknown): void {
-    const status = normalizeStatus(params as Record<string, unknown>);
-    if (!status) return;
+  update(status: DocumentStatus): void {
     const key = this.key(status.uri);
     if (!status.isReport) return this.forget(key);
     const known = this.statuses.has(key);
@@ -58,7 +56,8 @@ export class ReportStatus implements vscode.Disposable {
     const client = this.client;
     if (!doc || !client?.isRunning() || this.statuses.has(doc.uri.toString())) return;
     try {
-      const result = await client.sendRequest(STATUS_METHOD, { uri: client.code2ProtocolConverter.asUri(doc.uri) });
+      const params: StatusParams = { uri: client.code2ProtocolConverter.asUri(doc.uri) };
+      const result = await client.sendRequest<DocumentStatus | null>(STATUS_METHOD, params);
       if (result) this.update(result);
     } catch {
       // An older server without the request: the notification will come with the next check.

@@ -8,7 +8,7 @@ import { checkReport, parseReport } from '../../server/src/engine';
 import { renderTable } from '../../server/src/engine/render';
 import { blockInsertion, documentFacts, guessLayout } from '../../client/src/documents';
 import { message } from '../../client/src/messages';
-import { normalizeStatus, summaryOf } from '../../client/src/protocol';
+import { messageCounts, type ReportStatus } from '../../client/src/protocol';
 import { statusSummary } from '../../client/src/status-text';
 import { readFixture } from '../helpers';
 
@@ -84,8 +84,7 @@ describe('document facts', () => {
 });
 
 describe('language status', () => {
-  const flat = { uri: 'file:///r.txt', format: '2021', year: 2021, errors: 2, warnings: 1, infos: 0, ms: 12.4, largeFileGuard: false };
-  const server = {
+  const server: ReportStatus = {
     uri: 'file:///r.txt',
     version: 3,
     isReport: true,
@@ -97,28 +96,16 @@ describe('language status', () => {
     run: 'onType',
   };
 
-  it('reads both shapes of the status notification alike', () => {
-    const a = normalizeStatus(flat)!;
-    const b = normalizeStatus(server)!;
-    assert.deepEqual(a, b);
-    assert.equal(a.errors, 2);
-    assert.equal(a.ms, 12.4);
-    assert.equal(normalizeStatus({ ...server, isReport: false })!.isReport, false);
-    assert.equal(normalizeStatus({ ...flat, report: false })!.isReport, false);
-    assert.equal(normalizeStatus(null), undefined);
-    assert.equal(normalizeStatus({ errors: 1 }), undefined);
-  });
-
   it('shows format, year, findings and time, in Chinese and English', () => {
-    const zh = statusSummary(normalizeStatus(server)!, 'zh-cn');
+    const zh = statusSummary(server, 'zh-cn');
     assert.equal(zh.text, '2021 格式 · 2021 年度');
     assert.equal(zh.detail, '2 个错误 · 1 个警告 · 0 条提示 · 校验用时 12 毫秒');
     assert.equal(zh.level, 'error');
-    const en = statusSummary(normalizeStatus({ ...server, counts: { error: 0, warning: 0, info: 0 } })!, 'en');
+    const en = statusSummary({ ...server, counts: { error: 0, warning: 0, info: 0 } }, 'en');
     assert.equal(en.text, '2021 format · year 2021');
     assert.equal(en.detail, 'no problems · checked in 12 ms');
     assert.equal(en.level, 'info');
-    assert.equal(statusSummary(normalizeStatus(server)!, 'en').detail, '2 errors · 1 warning · 0 infos · checked in 12 ms');
+    assert.equal(statusSummary(server, 'en').detail, '2 errors · 1 warning · 0 infos · checked in 12 ms');
   });
 
   it('words counts in English with singular and plural', () => {
@@ -128,15 +115,20 @@ describe('language status', () => {
   });
 
   it('says when the large-file guard is active, and names the configuration file', () => {
-    const s = statusSummary(normalizeStatus({ ...server, largeFileGuard: true, configFile: '/w/a/.gkreportrc.json', configErrors: ['x'] })!, 'zh-cn');
+    const s = statusSummary({ ...server, largeFileGuard: true, configFile: '/w/a/.gkreportrc.json', configErrors: ['x'] }, 'zh-cn');
     assert.equal(s.text, message('zh-cn', 'statusLargeFile'));
     assert.match(s.detail, /^2021 格式 · 2021 年度 · /);
     assert.match(s.detail, /配置：\.gkreportrc\.json/);
-    assert.match(statusSummary(normalizeStatus({ ...server, largeFileGuard: true })!, 'en').text, /^Large file: checked on save only$/);
-    assert.equal(statusSummary(normalizeStatus({ ...server, year: undefined })!, 'en').text, '2021 format · no report year');
+    assert.match(statusSummary({ ...server, largeFileGuard: true }, 'en').text, /^Large file: checked on save only$/);
+    assert.equal(statusSummary({ ...server, year: undefined }, 'en').text, '2021 format · no report year');
   });
 
-  it('reads the server command summary of a workspace check', () => {
-    assert.deepEqual(summaryOf({ files: 3, counts: { error: 1, warning: 2, info: 0 }, timeMs: 5 }), { reports: 3, errors: 1, warnings: 2, infos: 0 });
+  it('names the server counts as the messages do', () => {
+    assert.deepEqual(messageCounts({ error: 1, warning: 2, info: 0 }), { errors: 1, warnings: 2, infos: 0 });
+  });
+
+  it('warns about configuration errors even without findings', () => {
+    const s = statusSummary({ ...server, counts: { error: 0, warning: 0, info: 0 }, configErrors: ['x'] }, 'en');
+    assert.equal(s.level, 'warning');
   });
 });
