@@ -138,9 +138,17 @@ export function presentRows(table: TableInstance, all: TableInstance[]): Set<str
   return out;
 }
 
-/** Data rows of a table in a format. */
+const dataRowCache = new Map<string, string[]>();
+
+/** Data rows of a table in a format (computed once; do not modify). */
 export function dataRows(format: FormatId, table: TableId): string[] {
-  return FORMATS[format].tables.find((t) => t.id === table)!.sections.flatMap((s) => s.rows.filter((r) => r.data).map((r) => r.id));
+  const key = `${format}/${table}`;
+  let rows = dataRowCache.get(key);
+  if (!rows) {
+    rows = FORMATS[format].tables.find((t) => t.id === table)!.sections.flatMap((s) => s.rows.filter((r) => r.data).map((r) => r.id));
+    dataRowCache.set(key, rows);
+  }
+  return rows;
 }
 
 /** Whether a table instance holds only fragments: fewer than a third of its format's data rows. */
