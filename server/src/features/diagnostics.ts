@@ -103,8 +103,13 @@ function counts(findings: Finding[]): ReportStatus['counts'] {
   return c;
 }
 
+let measured: { text: string; bytes: number } | undefined;
+
+/** Whether a document exceeds `gkreport.maxFileSize`; the byte count of the last text is kept, as one edit asks several times. */
 function isLarge(text: string, settings: GkreportSettings): boolean {
-  return text.length > settings.maxFileSize / 4 && Buffer.byteLength(text, 'utf8') > settings.maxFileSize;
+  if (text.length <= settings.maxFileSize / 4) return false;
+  if (measured?.text !== text) measured = { text, bytes: Buffer.byteLength(text, 'utf8') };
+  return measured.bytes > settings.maxFileSize;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
