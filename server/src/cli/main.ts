@@ -4,7 +4,7 @@
 import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { version } from '../../../package.json';
-import { checkReport, type CheckResult } from '../engine/check';
+import { checkReport, compareFindings, type CheckResult } from '../engine/check';
 import { mergeOptions } from '../engine/config';
 import { fixText } from '../engine/fixes/apply';
 import type { ReportModel } from '../engine/model';
@@ -217,11 +217,19 @@ function processInYearOrder(jobs: Job[], fixing: boolean): void {
     }
     job.text = text;
     try {
-      job.result = text === job.decoded.text && !previous ? job.first : withoutModel(checkReport({ text, options: job.options, previous }));
+      if (text !== job.decoded.text) job.result = withoutModel(checkReport({ text, options: job.options, previous }));
+      else if (previous) job.result = withCrossYear(job.first, checkReport({ text, options: job.options, previous, rules: ['cross-year'] }));
+      else job.result = job.first;
     } catch (error) {
       job.problem = internal(error);
     }
   }
+}
+
+/** A check without last year's report, completed by the one rule that needs it. */
+function withCrossYear(first: Checked, crossYear: CheckResult): Checked {
+  if (crossYear.findings.length === 0) return first;
+  return { ...first, findings: [...first.findings, ...crossYear.findings].sort(compareFindings) };
 }
 
 /** The model of a report's last checked text (the same model its check made), kept for reuse. */

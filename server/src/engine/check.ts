@@ -22,6 +22,8 @@ export interface CheckInput {
   previous?: ReportModel;
   /** An already parsed model of `text` (saves a parse). */
   model?: ReportModel;
+  /** Runs only these rules (default: the whole catalogue), e.g. `cross-year` once last year's report is known. */
+  rules?: readonly RuleCode[];
 }
 
 export interface CheckResult {
@@ -85,13 +87,18 @@ export function checkReport(input: CheckInput): CheckResult {
     },
   };
   for (const rule of ALL_RULES) {
-    if (severityOf(rule.code) === 'off') continue;
+    if (severityOf(rule.code) === 'off' || (input.rules && !input.rules.includes(rule.code))) continue;
     current = rule.code;
     rule.check(ctx);
   }
   const kept = applySuppressions(findings, model);
-  kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
+  kept.sort(compareFindings);
   return { model, format: expectedFormat, year: model.year, agency: model.agency, findings: kept };
+}
+
+/** Document order: by start position, then by rule code. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
 function rowSpanOf(cell: DataCell, table: TableInstance) {
