@@ -2,7 +2,7 @@
  * Runs the rule catalogue over a parsed report: severities resolved from options, disable
  * comments applied, findings sorted by position.
  */
-import type { DataCell, ReportModel, TableInstance } from './model';
+import type { DataCell, ReportModel, Span, TableInstance } from './model';
 import { analyzeTable, type RelationAnalysis } from './analysis/relations';
 import { resolveSeverity } from './config';
 import { parseReport } from './parse/parser';
@@ -101,9 +101,16 @@ export function compareFindings(a: Finding, b: Finding): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
-function rowSpanOf(cell: DataCell, table: TableInstance) {
-  for (const s of table.sections) for (const r of s.rows) if (r.cells.includes(cell)) return r.label ?? r.span;
-  return table.span;
+const rowSpans = new WeakMap<TableInstance, Map<DataCell, Span>>();
+
+function rowSpanOf(cell: DataCell, table: TableInstance): Span {
+  let spans = rowSpans.get(table);
+  if (!spans) {
+    spans = new Map();
+    for (const s of table.sections) for (const r of s.rows) for (const c of r.cells) if (!spans.has(c)) spans.set(c, r.label ?? r.span);
+    rowSpans.set(table, spans);
+  }
+  return spans.get(cell) ?? table.span;
 }
 
 const names: Record<string, Map<string, string>> = {};

@@ -46,7 +46,8 @@ function isSpace(c: number): boolean {
 
 /** Strips Markdown heading marks and bold/italic wrappers from a cell, adjusting its span. */
 export function undecorate(cell: TextCell): TextCell {
-  if (!/^[#*_>]|[*_#]$/.test(cell.text)) return cell;
+  const text0 = cell.text;
+  if (text0 === '' || (!'#*_>'.includes(text0[0]) && !'*_#'.includes(text0[text0.length - 1]))) return cell;
   let { start, end, text } = cell;
   const lead = /^(#{1,6}\s+|\*\*|__|\*|>\s*)+/.exec(text);
   if (lead) {

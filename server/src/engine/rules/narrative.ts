@@ -48,6 +48,7 @@ const SCOPE = /全市|全区|全县|全省|全州|全旗|全盟|全镇|备案/;
 const COMPARISON = /增加|减少|增长|下降|上升|同比|环比|较上年|比上年|较去年|比去年|较\d{4}年|比\d{4}年/;
 const SENTENCE_END = /[。；;！!？?]/;
 const CLAUSE_END = /[，,：:（(）)]/;
+const COUNT_WORD = /[件宗起个]/;
 const NUMBER_RE = /(\d+|[\uff10-\uff19]+|[零〇一二两三四五六七八九十百千]+)\s*(?:件|宗|起|个)/g;
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -192,8 +193,9 @@ function lastEnd(context: string, re: RegExp): number {
 
 /** The counts of a sentence and what they are counts of. */
 export function mentionsIn(text: string): Mention[] {
+  if (!COUNT_WORD.test(text) || !RELEVANT.test(text)) return [];
   // Titles of documents (《…限时办结制度》) name no counts: blank them out, keeping offsets.
-  const sentence = text.replace(/《[^》]*》/g, (t) => '＿'.repeat(t.length));
+  const sentence = text.includes('《') ? text.replace(/《[^》]*》/g, (t) => '＿'.repeat(t.length)) : text;
   if (!RELEVANT.test(sentence) || SCOPE.test(sentence)) return [];
   const out: Mention[] = [];
   const mentionsCarried = /上一?年度?结转|结转上一?年/.test(sentence);

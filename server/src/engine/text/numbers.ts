@@ -41,8 +41,12 @@ const NUMBER_RE =
 
 const cache = new Map<string, ParsedValue>();
 
+/** Longer texts are paragraphs, not cells: not worth a cache entry. */
+const MAX_CACHED_LENGTH = 64;
+
 /** Parses the text of one cell. Results are shared between equal texts and must not be mutated. */
 export function parseValue(text: string): ParsedValue {
+  if (text.length > MAX_CACHED_LENGTH) return computeValue(text);
   let v = cache.get(text);
   if (v === undefined) {
     if (cache.size >= 20000) cache.clear();

@@ -7,6 +7,10 @@ import type { Span } from '../model';
 /** Offsets where each line starts (after \n, \r\n or a lone \r). */
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
+  if (text.indexOf('\r') < 0) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 13) {
