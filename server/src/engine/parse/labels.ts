@@ -189,6 +189,7 @@ export interface HeadingMatch {
   ordinal: number;
 }
 
+const CN_ORDINALS = '一二三四五六七八九十';
 const HEADING_RE = /^([一二三四五六七八九十])\s*[、.,]\s*(\S.{0,48})$/;
 
 /**
@@ -196,6 +197,7 @@ const HEADING_RE = /^([一二三四五六七八九十])\s*[、.,]\s*(\S.{0,48})$
  * The part is identified by its keywords; the ordinal may disagree (parts out of order).
  */
 export function matchHeading(text: string): HeadingMatch | undefined {
+  if (!CN_ORDINALS.includes(text.trimStart()[0] ?? '')) return undefined;
   const half = toHalfWidth(text).trim();
   const m = HEADING_RE.exec(half);
   if (!m) return undefined;

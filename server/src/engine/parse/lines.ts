@@ -48,20 +48,36 @@ function isSpace(c: number): boolean {
 export function undecorate(cell: TextCell): TextCell {
   const text0 = cell.text;
   if (text0 === '' || (!'#*_>'.includes(text0[0]) && !'*_#'.includes(text0[text0.length - 1]))) return cell;
-  let { start, end, text } = cell;
+  let { start, text } = cell;
   const lead = /^(#{1,6}\s+|\*\*|__|\*|>\s*)+/.exec(text);
   if (lead) {
     start += lead[0].length;
     text = text.slice(lead[0].length);
   }
-  const trail = /(\*\*|__|\*|\s+#+)+$/.exec(text);
-  if (trail && trail.index > 0) {
-    end -= trail[0].length;
-    text = text.slice(0, trail.index);
+  const cut = trailingMarks(text);
+  if (cut > 0 && cut < text.length) text = text.slice(0, cut);
+  const inner = text.trim();
+  const lead2 = inner === '' ? 0 : text.length - text.trimStart().length;
+  return { ...cell, start: start + lead2, end: start + lead2 + inner.length, text: inner };
+}
+
+const WHITESPACE = /\s/;
+
+/** Where a run of closing marks (`**`, `__`, `*`, ` ##`) at the end of `text` begins; `text.length` if none. */
+function trailingMarks(text: string): number {
+  let end = text.length;
+  for (;;) {
+    if (text.endsWith('**', end) || text.endsWith('__', end)) end -= 2;
+    else if (text[end - 1] === '*') end -= 1;
+    else if (text[end - 1] === '#') {
+      let j = end - 1;
+      while (j > 0 && text[j - 1] === '#') j--;
+      let k = j;
+      while (k > 0 && WHITESPACE.test(text[k - 1])) k--;
+      if (k === j) return end;
+      end = k;
+    } else return end;
   }
-  const inner = /^\s*(.*?)\s*$/.exec(text)!;
-  const lead2 = text.indexOf(inner[1]);
-  return { ...cell, start: start + lead2, end: start + lead2 + inner[1].length, text: inner[1] };
 }
 
 /** Splits `[start, end)` of `text` at every occurrence of `sep`, returning cells. */

@@ -29,7 +29,8 @@ const DATE_RE = new RegExp(DATE_SRC, 'g');
 export function findDates(text: string, base = 0): DateMention[] {
   const half = toHalfWidth(text);
   const out: DateMention[] = [];
-  for (const m of half.matchAll(DATE_RE)) {
+  DATE_RE.lastIndex = 0;
+  for (let m = DATE_RE.exec(half); m; m = DATE_RE.exec(half)) {
     const year = cnToArabic(m[1], true);
     const month = cnToArabic(m[2], false);
     const day = cnToArabic(m[3], false);

@@ -126,6 +126,15 @@ function readableSpans(model: ReportModel): Span[] {
   return out;
 }
 
+const CLOSING_PUNCTUATION = '。；;！!？?：:';
+
+/** The last character of `text` that is no closing `*` or `_` ('' when there is none). */
+function lastCharBeforeEmphasis(text: string): string {
+  let i = text.length - 1;
+  while (i >= 0 && (text[i] === '*' || text[i] === '_')) i--;
+  return i >= 0 ? text[i] : '\u0000';
+}
+
 function paragraphs(model: ReportModel, spans: Span[]): Paragraph[] {
   const out: Paragraph[] = [];
   let current: Paragraph | undefined;
@@ -139,7 +148,7 @@ function paragraphs(model: ReportModel, spans: Span[]): Paragraph[] {
       while (h < headingStarts.length && headingStarts[h] <= previous.start) h++;
       const prevText = model.text.slice(previous.start, previous.end).trim();
       wrapped = prevText.length >= 20
-        && !/[。；;！!？?：:]$/.test(prevText.replace(/[*_]+$/, ''))
+        && !CLOSING_PUNCTUATION.includes(lastCharBeforeEmphasis(prevText))
         && /^\s*$/.test(model.text.slice(previous.end, span.start))
         && !(h < headingStarts.length && headingStarts[h] <= span.start);
     }
@@ -187,7 +196,8 @@ export interface Mention {
 
 function lastEnd(context: string, re: RegExp): number {
   let end = -1;
-  for (const m of context.matchAll(re)) end = m.index! + m[0].length;
+  re.lastIndex = 0;
+  for (let m = re.exec(context); m; m = re.exec(context)) end = re.lastIndex;
   return end;
 }
 
@@ -202,7 +212,8 @@ export function mentionsIn(text: string): Mention[] {
   const includesCarried = /(?:含|包括)上一?年度?结转/.test(sentence);
   for (const clause of pieces(sentence, CLAUSE_END)) {
     let from = 0;
-    for (const m of clause.text.matchAll(NUMBER_RE)) {
+    NUMBER_RE.lastIndex = 0;
+    for (let m = NUMBER_RE.exec(clause.text); m; m = NUMBER_RE.exec(clause.text)) {
       const at = m.index!;
       const written = m[1];
       const context = clause.text.slice(from, at);
