@@ -61,37 +61,55 @@ export function isMissing(cell: DataCell | undefined): boolean {
 
 /** Analyses the relations of a table instance under the given format. */
 export function analyzeTable(table: TableInstance, format: FormatId): RelationAnalysis {
-  const decls = FORMATS[format].relations.filter((r) => r.lhs[0].table === table.id);
-  const get = (key: string): DataCell | undefined => table.cells.get(key);
   const relations: RelationState[] = [];
   const byCell = new Map<string, RelationState[]>();
-  for (const decl of decls) {
-    const lhs = decl.lhsKeys.map(get);
-    const rhs = decl.rhsKeys.map(get);
-    const all = [...lhs, ...rhs];
-    const present = all.filter((c): c is DataCell => !!c);
-    let status: RelationState['status'];
+  const cells = table.cells;
+  for (const decl of relationsOf(format, table.id)) {
+    const lhs: DataCell[] = [];
+    const rhs: DataCell[] = [];
+    let absent = false;
+    let unknown = false;
     let lhsSum = 0;
     let rhsSum = 0;
-    if (present.length < all.length) {
-      status = 'absent';
-    } else if (present.some((c) => countOf(c) === undefined)) {
-      status = 'unknown';
-    } else {
-      lhsSum = lhs.reduce((s, c) => s + countOf(c)!, 0);
-      rhsSum = rhs.reduce((s, c) => s + countOf(c)!, 0);
-      status = lhsSum === rhsSum ? 'holds' : 'broken';
+    for (const key of decl.lhsKeys) {
+      const c = cells.get(key);
+      if (!c) { absent = true; continue; }
+      lhs.push(c);
+      const n = countOf(c);
+      if (n === undefined) unknown = true;
+      else lhsSum += n;
     }
-    const state: RelationState = { decl, lhs: lhs.filter((c): c is DataCell => !!c), rhs: rhs.filter((c): c is DataCell => !!c), status, lhsSum, rhsSum };
+    for (const key of decl.rhsKeys) {
+      const c = cells.get(key);
+      if (!c) { absent = true; continue; }
+      rhs.push(c);
+      const n = countOf(c);
+      if (n === undefined) unknown = true;
+      else rhsSum += n;
+    }
+    const status: RelationState['status'] = absent ? 'absent' : unknown ? 'unknown' : lhsSum === rhsSum ? 'holds' : 'broken';
+    if (status !== 'holds' && status !== 'broken') lhsSum = rhsSum = 0;
+    const state: RelationState = { decl, lhs, rhs, status, lhsSum, rhsSum };
     relations.push(state);
-    for (const c of present) {
-      const key = c.key;
-      const list = byCell.get(key);
-      if (list) list.push(state);
-      else byCell.set(key, [state]);
+    for (const list of [lhs, rhs]) {
+      for (const c of list) {
+        const known = byCell.get(c.key);
+        if (known) known.push(state);
+        else byCell.set(c.key, [state]);
+      }
     }
   }
   return { relations, explanations: localise(relations, byCell), derived: deriveBlanks(relations), byCell };
+}
+
+const relationsByTable = new Map<string, RelationDecl[]>();
+
+/** The relations of a format whose cells lie in one table (computed once per format and table). */
+function relationsOf(format: FormatId, tableId: string): RelationDecl[] {
+  const key = `${format}/${tableId}`;
+  let list = relationsByTable.get(key);
+  if (!list) relationsByTable.set(key, (list = FORMATS[format].relations.filter((r) => r.lhs[0].table === tableId)));
+  return list;
 }
 
 function coefficient(rel: RelationState, cell: DataCell): number {

@@ -46,6 +46,8 @@ const MAX_CACHED_LENGTH = 64;
 
 /** Parses the text of one cell. Results are shared between equal texts and must not be mutated. */
 export function parseValue(text: string): ParsedValue {
+  const small = smallCount(text);
+  if (small >= 0) return (smallCounts[small] ??= computeValue(text));
   if (text.length > MAX_CACHED_LENGTH) return computeValue(text);
   let v = cache.get(text);
   if (v === undefined) {
@@ -54,6 +56,21 @@ export function parseValue(text: string): ParsedValue {
     cache.set(text, v);
   }
   return v;
+}
+
+const smallCounts: ParsedValue[] = [];
+
+/** The value of a plain count of 1–4 ASCII digits without a leading zero (`0`, `7`, `1234`), else -1. */
+function smallCount(text: string): number {
+  const n = text.length;
+  if (n === 0 || n > 4) return -1;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9 || (d === 0 && i === 0 && n > 1)) return -1;
+    value = value * 10 + d;
+  }
+  return value;
 }
 
 function computeValue(text: string): ParsedValue {
