@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkReport } from '../../server/src/engine/check';
+import type { CheckCache } from '../../server/src/engine/rules/rule';
 import { applyEdits } from '../../server/src/engine/fixes/apply';
 import type { EngineOptions, Finding } from '../../server/src/engine/types';
 import { readFixture, SEEDS } from '../helpers';
@@ -110,6 +111,33 @@ describe('narrative', () => {
     assert.ok(zh.includes('35') && zh.includes('34'));
     assert.ok(en.includes('35') && en.includes('34'));
     assert.notEqual(zh, en);
+  });
+
+  it('with a cache kept between checks, finds exactly what a fresh check finds', () => {
+    const cache: CheckCache = {};
+    const overview = '2020年，我局共收到政府信息公开申请35件，办结30件。\n\n全年行政复议3件。';
+    const versions = [
+      draft({ overview }),
+      draft({ overview: '新增的一段说明文字，与申请无关。\n\n' + overview }),
+      draft({ overview, t3: { received: 35, carried: 0, handled: 30 } }),
+      draft({ overview: overview.replace('35件', '34件') }),
+    ];
+    for (const text of versions) {
+      const cached = checkReport({ text, cache }).findings.filter((f) => f.code === 'narrative');
+      assert.deepEqual(cached, only(text));
+      const fresh: CheckCache = {};
+      checkReport({ text, cache: fresh });
+      assert.equal(cache.narrative?.size, fresh.narrative?.size);
+    }
+    assert.ok(only(versions[1]).length > 0);
+  });
+
+  it('reads a paragraph kept in the cache from the cache', () => {
+    const text = draft({ overview: '2020年，我局共收到政府信息公开申请35件。' });
+    const cache: CheckCache = {};
+    assert.equal(checkReport({ text, cache }).findings.filter((f) => f.code === 'narrative').length, 1);
+    for (const key of cache.narrative!.keys()) cache.narrative!.set(key, []);
+    assert.equal(checkReport({ text, cache }).findings.filter((f) => f.code === 'narrative').length, 0);
   });
 
   it('the seeds give no narrative finding', () => {

@@ -8,7 +8,7 @@ import { resolveSeverity } from './config';
 import { parseReport } from './parse/parser';
 import { ALL_RULES } from './rules/all';
 import { ruleInfo } from './rules/registry';
-import type { Localized, Report, RuleContext } from './rules/rule';
+import type { CheckCache, Localized, Report, RuleContext } from './rules/rule';
 import { formatForYear, rowDecl, sectionDecl } from './template';
 import { visibleSpan } from './fixes/edits';
 import { rangeOf } from './text/positions';
@@ -22,6 +22,8 @@ export interface CheckInput {
   previous?: ReportModel;
   /** An already parsed model of `text` (saves a parse). */
   model?: ReportModel;
+  /** Kept between checks of one document: unchanged paragraphs are not read again. */
+  cache?: CheckCache;
   /** Runs only these rules (default: the whole catalogue), e.g. `cross-year` once last year's report is known. */
   rules?: readonly RuleCode[];
 }
@@ -65,6 +67,7 @@ export function checkReport(input: CheckInput): CheckResult {
   let current: RuleCode = 'row-total';
   const ctx: RuleContext = {
     model,
+    cache: input.cache,
     expectedFormat,
     options,
     locale,

@@ -6,6 +6,7 @@ export * from './types';
 export { parseReport } from './parse/parser';
 export type { ReportModel } from './model';
 export { checkReport, type CheckResult, type CheckInput } from './check';
+export type { CheckCache } from './rules/rule';
 export { applyEdits, fixText, type FixTextResult } from './fixes/apply';
 export { RULES, ruleInfo, type RuleInfo } from './rules/registry';
 export { resolveSeverity } from './config';

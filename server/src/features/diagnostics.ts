@@ -19,6 +19,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkReport, type CheckResult } from '../engine/check';
 import { resolveSeverity } from '../engine/config';
 import type { ReportModel } from '../engine/model';
+import type { CheckCache } from '../engine/rules/rule';
 import { parseReport } from '../engine/parse/parser';
 import { isPreviousReport } from '../engine/rules/cross-year';
 import { ruleInfo } from '../engine/rules/registry';
@@ -116,6 +117,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 export class DiagnosticsFeature {
   private readonly cache = new Map<string, Validation>();
+  /** Per open document: what the engine keeps from one check to the next. */
+  private readonly engineCaches = new Map<string, CheckCache>();
   private readonly pending = new Map<string, { version: number; generation: number; promise: Promise<Validation | undefined> }>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly lastChange = new Map<string, number>();
@@ -149,6 +152,7 @@ export class DiagnosticsFeature {
       const uri = e.document.uri;
       this.cancelTimer(uri);
       this.cache.delete(uri);
+      this.engineCaches.delete(uri);
       this.pending.delete(uri);
       this.lastChange.delete(uri);
       this.opening.delete(uri);
@@ -253,7 +257,9 @@ export class DiagnosticsFeature {
       if (resolveSeverity('cross-year', ruleInfo('cross-year').defaultSeverity, options) !== 'off') {
         previous = this.ctx.workspace.previousFor(doc.uri, model, options);
       }
-      result = checkReport({ text, options, model, previous: previous?.model });
+      let engineCache = this.engineCaches.get(doc.uri);
+      if (!engineCache) this.engineCaches.set(doc.uri, (engineCache = {}));
+      result = checkReport({ text, options, model, previous: previous?.model, cache: engineCache });
     } catch (error) {
       this.ctx.connection.console.error(`gkreport: checking ${doc.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       status.isReport = true;

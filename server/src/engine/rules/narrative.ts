@@ -251,6 +251,21 @@ export function mentionsIn(text: string): Mention[] {
   return out;
 }
 
+/** A count mentioned in a paragraph, with the offset of its sentence in the paragraph. */
+export interface SentenceMention {
+  sentenceStart: number;
+  mention: Mention;
+}
+
+/** Every count a paragraph mentions, sentence by sentence. */
+function mentionsInParagraph(text: string): SentenceMention[] {
+  const out: SentenceMention[] = [];
+  for (const sentence of pieces(text, SENTENCE_END)) {
+    for (const mention of mentionsIn(sentence.text)) out.push({ sentenceStart: sentence.start, mention });
+  }
+  return out;
+}
+
 interface Expectation {
   value: number;
   alternative?: number;
@@ -311,38 +326,53 @@ export const narrativeRule: Rule = {
   check(ctx: RuleContext) {
     const model = ctx.model;
     if (!model.tables.some((t) => t.id === 'table3' || t.id === 'table4')) return;
+    const expectations = new Map<string, Expectation | undefined>();
+    const relatedOf = new Map<Expectation, RelatedInfo[]>();
+    const expectation = (m: Mention): Expectation | undefined => {
+      const key = m.category + (m.withCarried ? '+' : '');
+      if (!expectations.has(key)) expectations.set(key, expectationFor(model, m));
+      return expectations.get(key);
+    };
+    const known = ctx.cache?.narrative;
+    const kept = ctx.cache ? new Map<string, SentenceMention[]>() : undefined;
     for (const para of paragraphs(model, readableSpans(model))) {
       if (!RELEVANT.test(para.text)) continue;
-      for (const sentence of pieces(para.text, SENTENCE_END)) {
-        for (const m of mentionsIn(sentence.text)) {
-          const exp = expectationFor(model, m);
-          if (!exp || exp.value === m.value || exp.alternative === m.value) continue;
-          const start = docOffset(para, sentence.start + m.start);
-          const end = docOffset(para, sentence.start + m.end - 1) + 1;
-          const claim = ctx.t(CLAIMS[m.category], { n: m.value });
-          const message = ctx.t(
-            { zh: '{claim}，但{what}为 {v}', en: '{claim}, but {what} is {v}' },
-            { claim, what: ctx.t(exp.what), v: exp.value },
-          ) + (exp.alternative !== undefined
-            ? ctx.t({ zh: '（含上年结转为 {alt}）', en: ' ({alt} with the applications carried over)' }, { alt: exp.alternative })
-            : '');
-          const related: RelatedInfo[] = exp.cells.map(({ cell, table }) => ({
+      const found = known?.get(para.text) ?? kept?.get(para.text) ?? mentionsInParagraph(para.text);
+      kept?.set(para.text, found);
+      for (const { sentenceStart, mention: m } of found) {
+        const exp = expectation(m);
+        if (!exp || exp.value === m.value || exp.alternative === m.value) continue;
+        const start = docOffset(para, sentenceStart + m.start);
+        const end = docOffset(para, sentenceStart + m.end - 1) + 1;
+        const claim = ctx.t(CLAIMS[m.category], { n: m.value });
+        const message = ctx.t(
+          { zh: '{claim}，但{what}为 {v}', en: '{claim}, but {what} is {v}' },
+          { claim, what: ctx.t(exp.what), v: exp.value },
+        ) + (exp.alternative !== undefined
+          ? ctx.t({ zh: '（含上年结转为 {alt}）', en: ' ({alt} with the applications carried over)' }, { alt: exp.alternative })
+          : '');
+        let related = relatedOf.get(exp);
+        if (!related) {
+          related = exp.cells.map(({ cell, table }) => ({
             range: ctx.cellRange(cell, table),
             message: ctx.t({ zh: '{name}：{v}', en: '{name}: {v}' }, { name: ctx.cellName(cell, table), v: countOf(cell)! }),
           }));
-          const replacement = writeLike(m.written, exp.value);
-          ctx.report({
-            range: ctx.range({ start, end }),
-            message,
-            related,
-            fixes: [{
-              title: ctx.t({ zh: '将正文中的 {n} 改为 {v}', en: 'Change {n} in the text to {v}' }, { n: m.written, v: replacement }),
-              edits: [{ range: ctx.range({ start, end }), newText: replacement }],
-              preferred: false,
-            }],
-          });
+          relatedOf.set(exp, related);
         }
+        const replacement = writeLike(m.written, exp.value);
+        const range = ctx.range({ start, end });
+        ctx.report({
+          range,
+          message,
+          related,
+          fixes: [{
+            title: ctx.t({ zh: '将正文中的 {n} 改为 {v}', en: 'Change {n} in the text to {v}' }, { n: m.written, v: replacement }),
+            edits: [{ range, newText: replacement }],
+            preferred: false,
+          }],
+        });
       }
     }
+    if (ctx.cache) ctx.cache.narrative = kept;
   },
 };

@@ -5,6 +5,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { DataCell, ReportModel, Span, TableInstance } from '../model';
 import type { EngineOptions, Fix, FormatId, Locale, RelatedInfo, RuleCode } from '../types';
 import type { RelationAnalysis } from '../analysis/relations';
+import type { SentenceMention } from './narrative';
 
 /** A message in both UI languages; `{name}` placeholders are filled from params. */
 export interface Localized {
@@ -21,8 +22,19 @@ export interface Report {
   related?: RelatedInfo[];
 }
 
+/**
+ * Work kept from one check of a document to the next (the language server keeps one per open
+ * document): a rule may reuse what it found in parts whose text did not change.
+ */
+export interface CheckCache {
+  /** `narrative`: the counts mentioned in each paragraph of the last check, by paragraph text. */
+  narrative?: Map<string, SentenceMention[]>;
+}
+
 export interface RuleContext {
   model: ReportModel;
+  /** Results of the last check of the same document, when the caller keeps them. */
+  cache?: CheckCache;
   /** The format the report year (or `--template`) requires. */
   expectedFormat: FormatId;
   options: EngineOptions;
