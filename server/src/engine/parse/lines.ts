@@ -102,17 +102,14 @@ function splitCells(text: string, start: number, end: number, sep: string, line:
  */
 export function tokenize(text: string, lineStarts: number[]): Line[] {
   const lines: Line[] = [];
-  const bounds: Span[] = lineStarts.map((start, i) => {
-    let end = i + 1 < lineStarts.length ? lineStarts[i + 1] : text.length;
-    while (end > start && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
-    return { start, end };
-  });
-  const pipeCells = detectPipeCells(text, bounds);
+  const ends = lineEnds(text, lineStarts);
+  const pipeCells = detectPipeCells(text, lineStarts, ends);
   let nextTab = text.indexOf('\t');
   let nextPipe = text.indexOf('|');
   let nextComment = text.indexOf('<!--');
-  const nonSpace = /[^\s\u3000\ufeff]/g;
-  bounds.forEach(({ start, end: lineEnd }, index) => {
+  for (let index = 0; index < lineStarts.length; index++) {
+    const start = lineStarts[index];
+    const lineEnd = ends[index];
     while (nextTab >= 0 && nextTab < start) nextTab = text.indexOf('\t', start);
     while (nextPipe >= 0 && nextPipe < start) nextPipe = text.indexOf('|', start);
     while (nextComment >= 0 && nextComment < start) nextComment = text.indexOf('<!--', start);
@@ -124,53 +121,75 @@ export function tokenize(text: string, lineStarts: number[]): Line[] {
     }
     const hasTab = nextTab >= 0 && nextTab < end;
     const hasPipe = nextPipe >= 0 && nextPipe < end;
-    nonSpace.lastIndex = start;
-    const found = nonSpace.exec(text);
-    const content = found !== null && found.index < end;
-    const raw = hasTab || hasPipe || !content ? text.slice(start, end) : '';
-    const line = (kind: LineKind, cells: TextCell[], layout?: TableLayout): Line => ({ index, start, end: lineEnd, kind, layout, cells });
-    if (!hasTab && !hasPipe && content) {
-      lines.push(line('text', [makeCell(text, start, end, index)]));
-    } else if (/^\t[ \u3000\u00a0]*$/.test(raw)) {
-      lines.push(line('cell', [makeCell(text, start + 1, end, index, { start, end: start + 1 })], 'indented-cells'));
-    } else if (raw.trim() === '') {
-      lines.push(line('blank', []));
-    } else if (raw.includes('\t')) {
-      if (/^\t[^\t]*$/.test(raw)) {
-        lines.push(line('cell', [makeCell(text, start + 1, end, index, { start, end: start + 1 })], 'indented-cells'));
-      } else {
-        lines.push(line('row', splitCells(text, start, end, '\t', index), 'tab'));
-      }
-    } else if (raw.includes('|')) {
-      if (MD_SEPARATOR.test(raw)) {
-        lines.push(line('separator', []));
-      } else if (pipeCells && SINGLE_PIPE_CELL.test(raw)) {
-        const bar = raw.indexOf('|');
-        lines.push(line('cell', [makeCell(text, start, start + bar, index, undefined, { start: start + bar, end: start + bar + 1 })], 'pipe-cells'));
-      } else if (/^\s*\|/.test(raw)) {
-        const cells = splitCells(text, start, end, '|', index);
-        cells.shift();
-        if (cells.length > 1 && cells[cells.length - 1].text === '' && /\|\s*$/.test(raw)) cells.pop();
-        lines.push(line('row', cells, 'markdown'));
-      } else {
-        const cells = splitCells(text, start, end, '|', index);
-        if (cells.length > 1 && cells[cells.length - 1].text === '') cells.pop();
-        lines.push(line('row', cells, 'pipe-rows'));
-      }
-    } else {
-      lines.push(line('text', [makeCell(text, start, end, index)]));
+    const content = hasContent(text, start, end);
+    if (!hasTab && !hasPipe) {
+      lines.push(content ? makeLine(index, start, lineEnd, 'text', [makeCell(text, start, end, index)]) : makeLine(index, start, lineEnd, 'blank', []));
+      continue;
     }
-  });
+    const raw = text.slice(start, end);
+    if (/^\t[ \u3000\u00a0]*$/.test(raw)) {
+      lines.push(makeLine(index, start, lineEnd, 'cell', [makeCell(text, start + 1, end, index, { start, end: start + 1 })], 'indented-cells'));
+    } else if (!content) {
+      lines.push(makeLine(index, start, lineEnd, 'blank', []));
+    } else if (hasTab) {
+      if (/^\t[^\t]*$/.test(raw)) {
+        lines.push(makeLine(index, start, lineEnd, 'cell', [makeCell(text, start + 1, end, index, { start, end: start + 1 })], 'indented-cells'));
+      } else {
+        lines.push(makeLine(index, start, lineEnd, 'row', splitCells(text, start, end, '\t', index), 'tab'));
+      }
+    } else if (MD_SEPARATOR.test(raw)) {
+      lines.push(makeLine(index, start, lineEnd, 'separator', []));
+    } else if (pipeCells && SINGLE_PIPE_CELL.test(raw)) {
+      const bar = raw.indexOf('|');
+      lines.push(makeLine(index, start, lineEnd, 'cell', [makeCell(text, start, start + bar, index, undefined, { start: start + bar, end: start + bar + 1 })], 'pipe-cells'));
+    } else if (/^\s*\|/.test(raw)) {
+      const cells = splitCells(text, start, end, '|', index);
+      cells.shift();
+      if (cells.length > 1 && cells[cells.length - 1].text === '' && /\|\s*$/.test(raw)) cells.pop();
+      lines.push(makeLine(index, start, lineEnd, 'row', cells, 'markdown'));
+    } else {
+      const cells = splitCells(text, start, end, '|', index);
+      if (cells.length > 1 && cells[cells.length - 1].text === '') cells.pop();
+      lines.push(makeLine(index, start, lineEnd, 'row', cells, 'pipe-rows'));
+    }
+  }
   return lines;
 }
 
+function makeLine(index: number, start: number, end: number, kind: LineKind, cells: TextCell[], layout?: TableLayout): Line {
+  return { index, start, end, kind, layout, cells };
+}
+
+/** Where each line ends, before its line break. */
+function lineEnds(text: string, lineStarts: number[]): number[] {
+  const ends = new Array<number>(lineStarts.length);
+  for (let i = 0; i < lineStarts.length; i++) {
+    const start = lineStarts[i];
+    let end = i + 1 < lineStarts.length ? lineStarts[i + 1] : text.length;
+    while (end > start && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+    ends[i] = end;
+  }
+  return ends;
+}
+
+/** Whether `[start, end)` holds anything but whitespace (the characters `String.prototype.trim` removes). */
+function hasContent(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 ? c !== 32 && (c < 9 || c > 13) : !WHITESPACE.test(text[i])) return true;
+  }
+  return false;
+}
+
 /** Whether the document writes tables one cell a line, each ending in ` |`. */
-function detectPipeCells(text: string, bounds: Span[]): boolean {
+function detectPipeCells(text: string, starts: number[], ends: number[]): boolean {
   if (!text.includes('|')) return false;
   let single = 0;
   let multi = 0;
   let bar = text.indexOf('|');
-  for (const { start, end } of bounds) {
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i];
+    const end = ends[i];
     if (bar < 0) break;
     if (bar >= end) continue;
     bar = text.indexOf('|', end);
