@@ -54,8 +54,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
     if (line.kind === 'text' || line.kind === 'cell') {
       const cell = undecorate(line.cells[0]);
       if (cell.text.startsWith('<!--')) continue;
-      const matches = matchLabel(cell.text).filter((m) => m.quality !== 'fuzzy' || m.entry.kind === 'row');
-      if (!matches.some((m) => m.quality !== 'fuzzy')) {
+      if (!matchLabel(cell.text).some((m) => m.quality !== 'fuzzy')) {
         const heading = matchHeading(cell.text);
         if (heading) {
           close();
@@ -65,13 +64,16 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       }
     }
     const labelled: { cell: TextCell; match: Match; all: Match[]; index: number }[] = [];
-    line.cells.forEach((raw, index) => {
+    let allData = true;
+    for (let index = 0; index < line.cells.length; index++) {
+      const raw = line.cells[index];
+      if (!isDataLike(parseValue(raw.text))) allData = false;
       const cell = line.kind === 'row' ? raw : undecorate(raw);
-      if (cell.text === '' || isDataLike(parseValue(cell.text))) return;
+      if (cell.text === '' || isDataLike(parseValue(cell.text))) continue;
       const all = matchLabel(cell.text);
       const match = resolve(all, builder, cell.text);
       if (match) labelled.push({ cell, match, all, index });
-    });
+    }
     const isRow = line.kind === 'row';
     if (isRow && builder?.id === 'table3' && !builder.hasRows) {
       headerFragments = joinHeaderFragments(line, labelled, headerFragments, builder);
@@ -90,8 +92,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       if (isRow) builder!.data(after, true, true);
       continue;
     }
-    const values = line.cells.map((c) => parseValue(c.text));
-    if (values.every(isDataLike)) {
+    if (allData) {
       if (builder) {
         if (isRow) builder.data(line.cells, true, false);
         else builder.data([line.cells[0]], false, false);
@@ -106,8 +107,9 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
     for (const c of line.cells) {
       if (c.text !== '' && parseValue(c.text).kind === 'text') builder.text(isRow ? c : undecorate(c));
     }
-    const lastText = [...line.cells].reverse().findIndex((c) => parseValue(c.text).kind === 'text');
-    if (isRow && lastText >= 0) builder.data(line.cells.slice(line.cells.length - lastText), true, true);
+    let lastText = line.cells.length - 1;
+    while (lastText >= 0 && parseValue(line.cells[lastText].text).kind !== 'text') lastText--;
+    if (isRow && lastText >= 0) builder.data(line.cells.slice(lastText + 1), true, true);
   }
   close();
 
@@ -160,7 +162,15 @@ function resolve(all: Match[], builder: TableBuilder | undefined, text: string):
     if (m.entry.kind === 'column' && builder?.hasRows && builder.id === m.entry.table && builder.id !== 'table2') s += 2;
     return s;
   };
-  const best = [...all].sort((a, b) => score(a) - score(b))[0];
+  let best = all[0];
+  let bestScore = score(best);
+  for (let i = 1; i < all.length; i++) {
+    const sc = score(all[i]);
+    if (sc < bestScore) {
+      best = all[i];
+      bestScore = sc;
+    }
+  }
   if (best.quality === 'fuzzy' && (best.entry.kind !== 'row' || labelCore(text).length < 5)) return undefined;
   return best;
 }
