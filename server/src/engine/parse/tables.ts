@@ -305,9 +305,12 @@ function pickMatch(matches: Match[], format: FormatId): LabelMatch | undefined {
 }
 
 function spanOf(row: PendingRow): { start: number; end: number } {
-  const all = [row.label, ...row.pending].filter((c): c is TextCell => !!c);
-  const start = Math.min(...all.map((c) => c.start));
-  const end = Math.max(...all.map((c) => c.end));
+  let start = row.label ? row.label.start : Infinity;
+  let end = row.label ? row.label.end : -Infinity;
+  for (const c of row.pending) {
+    if (c.start < start) start = c.start;
+    if (c.end > end) end = c.end;
+  }
   return { start: Number.isFinite(start) ? start : 0, end: Number.isFinite(end) ? end : 0 };
 }
 
