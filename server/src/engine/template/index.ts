@@ -9,6 +9,7 @@ import { expandRelations } from './relations';
 import type { CellRef, FormatDecl, RowDecl, SectionDecl, TableDecl, TableId } from './types';
 
 export * from './types';
+export { cellKey } from './keys';
 export { PARTS } from './parts';
 
 export const FORMATS: Record<FormatId, FormatDecl> = {
@@ -34,9 +35,4 @@ export function sectionDecl(format: FormatId, table: TableId, section: string): 
 /** The declaration of a row. */
 export function rowDecl(format: FormatId, ref: Pick<CellRef, 'table' | 'section' | 'row'>): RowDecl | undefined {
   return sectionDecl(format, ref.table, ref.section)?.rows.find((r) => r.id === ref.row);
-}
-
-/** A stable string key for a cell reference. */
-export function cellKey(ref: CellRef): string {
-  return `${ref.table}/${ref.section}/${ref.row}/${ref.column}`;
 }

@@ -3,6 +3,7 @@
  * declarations. A scheme names rows and columns by id; nothing here knows the labels.
  */
 import type { RuleCode } from '../types';
+import { cellKey } from './keys';
 import { TABLE4_BLOCKS, TABLE4_OUTCOME_IDS } from './table4';
 import type { CellRef, RelationDecl, TableDecl, TableId } from './types';
 
@@ -54,16 +55,12 @@ function resultRows(table: TableDecl, totalRow: string): string[] {
   return rows.filter((r) => r.data && r.id !== totalRow && inResults(r.group)).map((r) => r.id);
 }
 
-/** The key of a cell reference (same as `cellKey` in index.ts). */
-function keyOf(ref: CellRef): string {
-  return `${ref.table}/${ref.section}/${ref.row}/${ref.column}`;
-}
 
 type Unkeyed = Omit<RelationDecl, 'lhsKeys' | 'rhsKeys' | 'resultKey'>;
 
 /** Expands the relation schemes over the tables of one format. */
 export function expandRelations(tables: TableDecl[]): RelationDecl[] {
-  return expandUnkeyed(tables).map((r) => ({ ...r, lhsKeys: r.lhs.map(keyOf), rhsKeys: r.rhs.map(keyOf), resultKey: keyOf(r.result) }));
+  return expandUnkeyed(tables).map((r) => ({ ...r, lhsKeys: r.lhs.map(cellKey), rhsKeys: r.rhs.map(cellKey), resultKey: cellKey(r.result) }));
 }
 
 function expandUnkeyed(tables: TableDecl[]): Unkeyed[] {
