@@ -1,22 +1,23 @@
 /**
  * The `gkreport` command line: `check`, `fix` and `rules` (contract: spec/cli.md).
  */
-import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { version } from '../../../package.json';
-import { checkReport, compareFindings, type CheckResult } from '../engine/check';
+import { checkReport } from '../engine/check';
 import { mergeOptions } from '../engine/config';
 import { fixText } from '../engine/fixes/apply';
 import type { ReportModel } from '../engine/model';
-import { parseReport } from '../engine/parse/parser';
 import { RULES } from '../engine/rules/registry';
 import type { EngineOptions } from '../engine/types';
 import { configForFile, loadConfigFile, type LoadedConfig } from '../node/config-files';
-import { decodeBuffer, encodeText, isDecodeError, type DecodedText } from '../node/decode';
-import { parseArgs } from './args';
-import { expandArguments } from './files';
-import { messages, type FileProblem } from './messages';
-import { formatJson, formatRules, formatSarif, formatText, sortFindings, type FileReport } from './output';
+import { encodeText, type DecodedText } from '../node/decode';
+import { parseArgs, type CliOptions } from './args';
+import { expandArguments, type Target } from './files';
+import { agencyKey, checkedOutcome, firstCheck, internal, load, previousModel, problemOutcome, withoutModel, withPrevious, type Checked, type Outcome } from './jobs';
+import { messages, type FileProblem, type Messages } from './messages';
+import { formatRules, formatSarif, writeOutput } from './output';
+import { checkInWorkers, runWorker, threadCount } from './parallel';
 
 /** Where the CLI writes and what environment it reads. */
 export interface CliIo {
@@ -25,8 +26,21 @@ export interface CliIo {
   env: Record<string, string | undefined>;
 }
 
-/** A check result without its model: models are large and most are not needed after the check. */
-type Checked = Omit<CheckResult, 'model'>;
+/** How `check` or `fix` is to run: the command line understood, the files found, their settings. */
+export interface Setup {
+  command: 'check' | 'fix';
+  cli: CliOptions;
+  messages: Messages;
+  targets: Target[];
+  /** The engine options for a report file and the configuration file they come from. */
+  settingsFor: (path: string) => Settings;
+}
+
+/** The engine options of one report file. */
+export interface Settings {
+  options: EngineOptions;
+  config?: LoadedConfig;
+}
 
 interface Job {
   path: string;
@@ -43,14 +57,28 @@ interface Job {
   problem?: FileProblem;
 }
 
-/** Keeps a result without its model (hundreds of reports' models would fill the heap). */
-function withoutModel(result: CheckResult): Checked {
-  const { model: _model, ...rest } = result;
-  return rest;
+/** Runs the CLI with the arguments after `gkreport` on this thread; returns the exit status (0, 1 or 2). */
+export function run(argv: string[], io: CliIo): number {
+  const setup = prepare(argv, io);
+  return typeof setup === 'number' ? setup : finish(setup, checkHere(setup), io);
 }
 
-/** Runs the CLI with the arguments after `gkreport`; returns the exit status (0, 1 or 2). */
-export function run(argv: string[], io: CliIo): number {
+/**
+ * Runs the CLI like `run`, but `check` of many files is spread over worker threads running
+ * `workerScript` (this bundle), as many as `threadCount` says; without a script it runs on this
+ * thread. The output is the same either way.
+ */
+export async function runAsync(argv: string[], io: CliIo, workerScript?: string): Promise<number> {
+  const setup = prepare(argv, io);
+  if (typeof setup === 'number') return setup;
+  const files = setup.targets.filter((t) => !t.problem).length;
+  const threads = setup.command === 'check' && workerScript ? threadCount(io.env, files) : 1;
+  const outcomes = threads > 1 ? await checkInWorkers(setup, threads, workerScript!) : undefined;
+  return finish(setup, outcomes ?? checkHere(setup), io);
+}
+
+/** Understands the command line and answers what needs no report; otherwise says what to check. */
+function prepare(argv: string[], io: CliIo): Setup | number {
   const parsed = parseArgs(argv, io.env);
   if (parsed.kind === 'help') {
     io.stdout(messages(parsed.locale).help(version));
@@ -74,7 +102,6 @@ export function run(argv: string[], io: CliIo): number {
     return 0;
   }
 
-  let failed = false;
   let explicit: LoadedConfig | undefined;
   if (options.config) {
     if (!isFile(options.config)) {
@@ -83,65 +110,65 @@ export function run(argv: string[], io: CliIo): number {
     }
     explicit = loadConfigFile(options.config);
   }
-  const configErrorsShown = new Set<string>();
   const cliLayer: EngineOptions = { locale: options.locale, ...(options.template ? { template: options.template } : {}) };
-  // Reports of one folder share their configuration file: looked up once per folder.
-  const configs = new Map<string, LoadedConfig | undefined>();
-  const configFor = (path: string): LoadedConfig | undefined => {
-    const dir = dirname(resolve(path));
-    if (!configs.has(dir)) configs.set(dir, configForFile(path));
-    return configs.get(dir);
-  };
-  const optionsFor = (path: string): EngineOptions => {
-    const config = explicit ?? configFor(path);
-    if (config && config.errors.length > 0) {
-      failed = true;
-      if (!configErrorsShown.has(config.path)) {
-        configErrorsShown.add(config.path);
-        for (const error of config.errors) io.stderr(`gkreport: ${m.config(config.path, error)}\n`);
-      }
+  const byFolder = new Map<string, Settings>();
+  const settingsFor = (path: string): Settings => {
+    const key = explicit ? '' : dirname(resolve(path));
+    let settings = byFolder.get(key);
+    if (!settings) {
+      const config = explicit ?? configForFile(path);
+      byFolder.set(key, (settings = { options: mergeOptions(config?.options ?? {}, cliLayer), config }));
     }
-    return mergeOptions(config?.options ?? {}, cliLayer);
+    return settings;
   };
+  return { command, cli: options, messages: m, targets: expandArguments(paths), settingsFor };
+}
 
-  const jobs: Job[] = expandArguments(paths).map((target) => {
+/** Prints the configuration problems, the files that could not be checked and the output; returns the exit status. */
+function finish(setup: Setup, outcomes: Outcome[], io: CliIo): number {
+  const { cli, messages: m } = setup;
+  let failed = false;
+  const configErrorsShown = new Set<string>();
+  setup.targets.forEach((target, i) => {
+    const config = outcomes[i].loaded ? setup.settingsFor(target.path).config : undefined;
+    if (!config || config.errors.length === 0) return;
+    failed = true;
+    if (configErrorsShown.has(config.path)) return;
+    configErrorsShown.add(config.path);
+    for (const error of config.errors) io.stderr(`gkreport: ${m.config(config.path, error)}\n`);
+  });
+  const reports = outcomes.map((o) => o.report);
+  for (const report of reports) if (report.error !== undefined) io.stderr(`${report.file}: ${report.error}\n`);
+  writeOutput(reports, cli.format, { messages: m, fixing: setup.command === 'fix', rules: RULES, locale: cli.locale, version }, io.stdout);
+
+  const warnings = outcomes.reduce((n, o) => n + o.warnings, 0);
+  const tooMany = cli.maxWarnings !== undefined && warnings > cli.maxWarnings;
+  if (tooMany) io.stderr(`gkreport: ${m.tooManyWarnings(warnings, cli.maxWarnings!)}\n`);
+  if (failed || reports.some((r) => r.error !== undefined)) return 2;
+  if (tooMany || reports.some((r) => r.errors > 0)) return 1;
+  return 0;
+}
+
+/** Checks (or fixes) every file on this thread. */
+function checkHere(setup: Setup): Outcome[] {
+  const jobs: Job[] = setup.targets.map((target) => {
     const loaded = target.problem ? { problem: target.problem } : load(target.path);
     if ('problem' in loaded) return { path: target.path, options: {}, problem: loaded.problem };
-    const job: Job = { path: target.path, options: optionsFor(target.path), decoded: loaded };
-    try {
-      job.first = withoutModel(checkReport({ text: loaded.text, options: job.options }));
-    } catch (error) {
-      job.problem = internal(error);
-    }
+    const job: Job = { path: target.path, options: setup.settingsFor(target.path).options, decoded: loaded };
+    const first = firstCheck(loaded.text, job.options);
+    if ('problem' in first) job.problem = first.problem;
+    else job.first = first;
     return job;
   });
-  processInYearOrder(jobs, command === 'fix');
-
-  let warnings = 0;
-  const reports: FileReport[] = jobs.map((job) => {
-    if (job.problem || !job.result) {
-      return { file: job.path, error: m.file(job.problem ?? { id: 'internal', detail: 'no result' }), findings: [] };
+  processInYearOrder(jobs, setup.command === 'fix');
+  return jobs.map((job) => {
+    const { problem, result } = job;
+    job.first = job.result = undefined;
+    if (problem || !result) {
+      return problemOutcome(job.path, problem ?? { id: 'internal', detail: 'no result' }, job.decoded !== undefined, setup.cli, setup.messages);
     }
-    warnings += job.result.findings.filter((f) => f.severity === 'warning').length;
-    return {
-      file: job.path,
-      format: job.result.format,
-      year: job.result.year,
-      findings: sortFindings(job.result.findings).filter((f) => !options.quiet || f.severity === 'error'),
-      ...(command === 'fix' ? { applied: job.applied ?? 0 } : {}),
-    };
+    return checkedOutcome(job.path, result, setup.cli, setup.command === 'fix' ? (job.applied ?? 0) : undefined);
   });
-
-  for (const report of reports) if (report.error !== undefined) io.stderr(`${report.file}: ${report.error}\n`);
-  if (options.format === 'json') io.stdout(formatJson(reports));
-  else if (options.format === 'sarif') io.stdout(formatSarif(reports, RULES, options.locale, version));
-  else io.stdout(formatText(reports, m, command === 'fix'));
-
-  const tooMany = options.maxWarnings !== undefined && warnings > options.maxWarnings;
-  if (tooMany) io.stderr(`gkreport: ${m.tooManyWarnings(warnings, options.maxWarnings!)}\n`);
-  if (failed || reports.some((r) => r.error !== undefined)) return 2;
-  if (tooMany || reports.some((r) => r.findings.some((f) => f.severity === 'error'))) return 1;
-  return 0;
 }
 
 function isFile(path: string): boolean {
@@ -150,34 +177,6 @@ function isFile(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-function load(path: string): DecodedText | { problem: FileProblem } {
-  let buffer: Buffer;
-  try {
-    buffer = readFileSync(path);
-  } catch (error) {
-    return { problem: ioProblem(error) };
-  }
-  const decoded = decodeBuffer(buffer);
-  return isDecodeError(decoded) ? { problem: { id: 'decode', reason: decoded.reason } } : decoded;
-}
-
-function ioProblem(error: unknown): FileProblem {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return { id: 'not-found' };
-  if (code === 'EACCES' || code === 'EPERM') return { id: 'permission' };
-  if (code === 'EISDIR') return { id: 'is-directory' };
-  return { id: 'read-failed', detail: error instanceof Error ? error.message : String(error) };
-}
-
-function internal(error: unknown): FileProblem {
-  return { id: 'internal', detail: error instanceof Error ? error.message : String(error) };
-}
-
-function agencyKey(agency: string | undefined, year: number | undefined): string | undefined {
-  const name = agency?.replace(/\s+/g, '');
-  return name && year !== undefined ? `${name}\u0000${year}` : undefined;
 }
 
 /**
@@ -218,7 +217,7 @@ function processInYearOrder(jobs: Job[], fixing: boolean): void {
     job.text = text;
     try {
       if (text !== job.decoded.text) job.result = withoutModel(checkReport({ text, options: job.options, previous }));
-      else if (previous) job.result = withCrossYear(job.first, checkReport({ text, options: job.options, previous, rules: ['cross-year'] }));
+      else if (previous) job.result = withPrevious(job.first, text, job.options, previous);
       else job.result = job.first;
     } catch (error) {
       job.problem = internal(error);
@@ -226,21 +225,11 @@ function processInYearOrder(jobs: Job[], fixing: boolean): void {
   }
 }
 
-/** A check without last year's report, completed by the one rule that needs it. */
-function withCrossYear(first: Checked, crossYear: CheckResult): Checked {
-  if (crossYear.findings.length === 0) return first;
-  return { ...first, findings: [...first.findings, ...crossYear.findings].sort(compareFindings) };
-}
-
 /** The model of a report's last checked text (the same model its check made), kept for reuse. */
 function modelOf(job: Job): ReportModel | undefined {
   const text = job.text ?? job.decoded?.text;
   if (job.model || text === undefined) return job.model;
-  try {
-    job.model = parseReport(text, { template: job.options.template });
-  } catch {
-    job.model = undefined;
-  }
+  job.model = previousModel(text, job.options.template);
   return job.model;
 }
 
@@ -267,11 +256,13 @@ function writeAtomically(path: string, data: Buffer): void {
 
 /** Entry point of the `gkreport` binary. */
 export function main(): void {
-  process.exitCode = run(process.argv.slice(2), {
+  void runAsync(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     env: process.env,
+  }, __filename).then((status) => {
+    process.exitCode = status;
   });
 }
 
-if (require.main === module) main();
+if (!runWorker() && require.main === module) main();
