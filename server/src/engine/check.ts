@@ -104,16 +104,8 @@ export function compareFindings(a: Finding, b: Finding): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
-const rowSpans = new WeakMap<TableInstance, Map<DataCell, Span>>();
-
 function rowSpanOf(cell: DataCell, table: TableInstance): Span {
-  let spans = rowSpans.get(table);
-  if (!spans) {
-    spans = new Map();
-    for (const s of table.sections) for (const r of s.rows) for (const c of r.cells) if (!spans.has(c)) spans.set(c, r.label ?? r.span);
-    rowSpans.set(table, spans);
-  }
-  return spans.get(cell) ?? table.span;
+  return cell.rowSpan ?? table.span;
 }
 
 const names: Record<string, Map<string, string>> = {};

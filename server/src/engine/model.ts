@@ -51,6 +51,8 @@ export interface DataCell {
   /** Where a value would be inserted when the cell is missing altogether. */
   insertAt?: number;
   value: ParsedValue;
+  /** What to show for the cell's row when the cell itself has no width: the row's label, else the row. */
+  rowSpan?: Span;
 }
 
 /** A row of a table as found in the text. */

@@ -124,12 +124,13 @@ function localise(relations: RelationState[], byCell: Map<string, RelationState[
   const candidates: Candidate[] = [];
   const seen = new Set<DataCell>();
   for (const rel of broken) {
-    for (const cell of [...rel.lhs, ...rel.rhs]) {
+    for (let i = 0; i < rel.lhs.length + rel.rhs.length; i++) {
+      const cell = i < rel.lhs.length ? rel.lhs[i] : rel.rhs[i - rel.lhs.length];
       if (seen.has(cell)) continue;
       seen.add(cell);
       const rels = byCell.get(cell.key) ?? [];
-      const evaluated = rels.filter((r) => r.status === 'holds' || r.status === 'broken');
-      if (evaluated.some((r) => r.status === 'holds')) continue;
+      if (rels.some((r) => r.status === 'holds')) continue;
+      const evaluated = rels.filter((r) => r.status === 'broken');
       let delta: number | undefined;
       let ok = true;
       for (const r of evaluated) {

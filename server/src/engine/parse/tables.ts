@@ -248,13 +248,14 @@ export class TableBuilder {
         // Table 2's narrower sections are padded with trailing blanks in Markdown: align it from the left.
         const { kept, extra, missingAt } = align(row.pending, width, row.label, this.id === 'table2' ? undefined : this.layout);
         instance.extra = extra;
+        const rowSpan = instance.label ?? instance.span;
         if (rowDecl) {
           sectionDecl.columns.forEach((col, i) => {
             const { ref, key } = sharedRef(this.id, sectionDecl.id, rowDecl, col);
             const source = kept[i];
             const cell: DataCell = source
-              ? { ref, key, source, value: parseValue(source.text) }
-              : { ref, key, insertAt: missingAt, value: { kind: 'blank' } };
+              ? { ref, key, source, value: parseValue(source.text), rowSpan }
+              : { ref, key, insertAt: missingAt, value: { kind: 'blank' }, rowSpan };
             instance.cells.push(cell);
             if (!cells.has(key)) cells.set(key, cell);
           });

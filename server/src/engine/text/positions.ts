@@ -41,9 +41,13 @@ export function positionAt(lineStarts: number[], offset: number): Position {
   return { line, character: offset - lineStarts[line] };
 }
 
-/** The LSP range of a span. */
+/** The LSP range of a span (the end is looked for on the start's line first). */
 export function rangeOf(lineStarts: number[], span: Span): Range {
-  return { start: positionAt(lineStarts, span.start), end: positionAt(lineStarts, span.end) };
+  const line = lineOfOffset(lineStarts, span.start);
+  const start = { line, character: span.start - lineStarts[line] };
+  const next = line + 1 < lineStarts.length ? lineStarts[line + 1] : Infinity;
+  const end = span.end >= lineStarts[line] && span.end < next ? { line, character: span.end - lineStarts[line] } : positionAt(lineStarts, span.end);
+  return { start, end };
 }
 
 /** The offset of an LSP position, clamped to the text. */
