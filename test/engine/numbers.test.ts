@@ -49,3 +49,13 @@ function pick(v: ReturnType<typeof parseValue>) {
   if (v.kind !== 'number') return v;
   return { kind: v.kind, value: v.value, decimals: v.decimals, signed: v.signed, canonical: v.canonical };
 }
+
+test('short plain counts read like any other number, leading zeros kept apart', () => {
+  for (const text of ['0', '7', '42', '1234', '9999']) {
+    assert.deepEqual(parseValue(text), { ...parseValue(`${text} `), numberStart: 0, numberEnd: text.length }, text);
+  }
+  assert.equal((parseValue('007') as { canonical: string }).canonical, '007');
+  assert.equal((parseValue('7') as { canonical: string }).canonical, '7');
+  assert.equal(parseValue('12345').kind, 'number');
+  assert.equal(parseValue('7a').kind, 'text');
+});
