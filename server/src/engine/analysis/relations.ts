@@ -64,29 +64,27 @@ export function analyzeTable(table: TableInstance, format: FormatId): RelationAn
   const relations: RelationState[] = [];
   const byCell = new Map<string, RelationState[]>();
   const cells = table.cells;
+  let absent = false;
+  let unknown = false;
+  const read = (keys: readonly string[], into: DataCell[]): number => {
+    let sum = 0;
+    for (const key of keys) {
+      const c = cells.get(key);
+      if (!c) { absent = true; continue; }
+      into.push(c);
+      const n = countOf(c);
+      if (n === undefined) unknown = true;
+      else sum += n;
+    }
+    return sum;
+  };
   for (const decl of relationsOf(format, table.id)) {
     const lhs: DataCell[] = [];
     const rhs: DataCell[] = [];
-    let absent = false;
-    let unknown = false;
-    let lhsSum = 0;
-    let rhsSum = 0;
-    for (const key of decl.lhsKeys) {
-      const c = cells.get(key);
-      if (!c) { absent = true; continue; }
-      lhs.push(c);
-      const n = countOf(c);
-      if (n === undefined) unknown = true;
-      else lhsSum += n;
-    }
-    for (const key of decl.rhsKeys) {
-      const c = cells.get(key);
-      if (!c) { absent = true; continue; }
-      rhs.push(c);
-      const n = countOf(c);
-      if (n === undefined) unknown = true;
-      else rhsSum += n;
-    }
+    absent = false;
+    unknown = false;
+    let lhsSum = read(decl.lhsKeys, lhs);
+    let rhsSum = read(decl.rhsKeys, rhs);
     const status: RelationState['status'] = absent ? 'absent' : unknown ? 'unknown' : lhsSum === rhsSum ? 'holds' : 'broken';
     if (status !== 'holds' && status !== 'broken') lhsSum = rhsSum = 0;
     const state: RelationState = { decl, lhs, rhs, status, lhsSum, rhsSum };
