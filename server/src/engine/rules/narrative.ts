@@ -128,7 +128,7 @@ function readableSpans(model: ReportModel): Span[] {
 
 const CLOSING_PUNCTUATION = '。；;！!？?：:';
 
-/** The last character of `text` that is no closing `*` or `_` ('' when there is none). */
+/** The last character of `text` that is no closing `*` or `_` (NUL when there is none, so that it matches no punctuation). */
 function lastCharBeforeEmphasis(text: string): string {
   let i = text.length - 1;
   while (i >= 0 && (text[i] === '*' || text[i] === '_')) i--;
