@@ -273,6 +273,20 @@ describe('gkreport check: findings (engine contract)', () => {
     assert.ok(codes(together.json[0]).includes('cross-year'));
     assert.ok(!codes(together.json[1]).includes('cross-year'));
   });
+
+  it('compares the same way whether last year\'s report comes before or after', () => {
+    write('2019.txt', lastYear001());
+    write('2020.txt', clean001());
+    write('copy-2020.txt', clean001());
+    const later = gkJson(['check', '2020.txt', 'copy-2020.txt', '2019.txt']);
+    const earlier = gkJson(['check', '2019.txt', '2020.txt', 'copy-2020.txt']);
+    const byFile = (json: Entry[]) => Object.fromEntries(json.map((e) => [e.file, e.diagnostics]));
+    assert.deepEqual(byFile(later.json), byFile(earlier.json));
+    assert.ok(codes(later.json[0]).includes('cross-year'));
+    assert.ok(codes(later.json[1]).includes('cross-year'));
+    const text = (args: string[]) => gk(args).stdout.split('\n').filter((l) => l.startsWith('2020.txt:')).join('\n');
+    assert.equal(text(['check', '2020.txt', '2019.txt']), text(['check', '2019.txt', '2020.txt']));
+  });
 });
 
 describe('gkreport check: configuration', () => {

@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { threadCount } from '../../server/src/cli/parallel';
 import { encodeText } from '../../server/src/node/decode';
 import { layoutFixtures, readFixture, repoRoot, SEEDS } from '../helpers';
 
@@ -120,6 +121,19 @@ describe('gkreport check on worker threads', () => {
     assert.equal(same(['check', '--quiet', ...CLEAN]).status, 1);
     same(['check', '--max-warnings', '0', '--format', 'json', ...CLEAN]);
     assert.equal(same(['check', '--max-warnings', '100000', '--format', 'sarif', ...CLEAN]).status, 1);
+  });
+
+  it('by default uses one thread per 1,000 files and per two CPUs; GKREPORT_JOBS overrides', () => {
+    assert.equal(threadCount({}, 2000, 2), 1);
+    assert.equal(threadCount({}, 2000, 3), 1);
+    assert.equal(threadCount({}, 2000, 4), 2);
+    assert.equal(threadCount({}, 2000, 16), 2);
+    assert.equal(threadCount({}, 999, 16), 1);
+    assert.equal(threadCount({}, 10_000, 16), 8);
+    assert.equal(threadCount({ GKREPORT_JOBS: '3' }, 2000, 2), 3);
+    assert.equal(threadCount({ GKREPORT_JOBS: '3' }, 40, 2), 1);
+    assert.equal(threadCount({ GKREPORT_JOBS: '3' }, 64, 2), 3);
+    assert.equal(threadCount({ GKREPORT_JOBS: 'many' }, 2000, 4), 2);
   });
 
   it('starts workers for many files only: not for a few, not with GKREPORT_JOBS=1, not for fix', () => {

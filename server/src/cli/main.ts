@@ -151,6 +151,100 @@ function finish(setup: Setup, outcomes: Outcome[], io: CliIo): number {
 
 /** Checks (or fixes) every file on this thread. */
 function checkHere(setup: Setup): Outcome[] {
+  return setup.command === 'fix' ? fixHere(setup) : checkInOrder(setup);
+}
+
+/** A checked report kept as a possible last year's report of others: its text, parsed again when needed. */
+interface Kept {
+  text: string;
+  options: EngineOptions;
+  model?: ReportModel;
+  parsed?: boolean;
+}
+
+/** A checked report whose last year's report may still come, with what it takes to check it again. */
+interface Waiting {
+  index: number;
+  path: string;
+  text: string;
+  options: EngineOptions;
+}
+
+/**
+ * Checks the files in order and renders each one at once, so that only texts and output are kept,
+ * not findings. A report is compared with last year's report of its agency, the first such file:
+ * at once when that file came earlier, else checked again with it when it comes.
+ */
+function checkInOrder(setup: Setup): Outcome[] {
+  const { cli, messages: m } = setup;
+  const outcomes: Outcome[] = new Array(setup.targets.length);
+  const firstOfKey = new Map<string, Kept>();
+  const waiting = new Map<string, Waiting[]>();
+  setup.targets.forEach((target, index) => {
+    const path = target.path;
+    const loaded = target.problem ? { problem: target.problem } : load(path);
+    if ('problem' in loaded) {
+      outcomes[index] = problemOutcome(path, loaded.problem, false, cli, m);
+      return;
+    }
+    const { text } = loaded;
+    const options = setup.settingsFor(path).options;
+    const first = firstCheck(text, options);
+    if ('problem' in first) {
+      outcomes[index] = problemOutcome(path, first.problem, true, cli, m);
+      return;
+    }
+    const lastKey = first.year === undefined ? undefined : agencyKey(first.agency, first.year - 1);
+    const lastYear = lastKey === undefined ? undefined : firstOfKey.get(lastKey);
+    if (lastYear) {
+      const previous = keptModel(lastYear);
+      try {
+        outcomes[index] = checkedOutcome(path, previous ? withPrevious(first, text, options, previous) : first, cli);
+      } catch (error) {
+        outcomes[index] = problemOutcome(path, internal(error), true, cli, m);
+      }
+    } else {
+      outcomes[index] = checkedOutcome(path, first, cli);
+      if (lastKey !== undefined) {
+        const list = waiting.get(lastKey);
+        if (list) list.push({ index, path, text, options });
+        else waiting.set(lastKey, [{ index, path, text, options }]);
+      }
+    }
+    const key = agencyKey(first.agency, first.year);
+    if (key === undefined || firstOfKey.has(key)) return;
+    const kept: Kept = { text, options };
+    firstOfKey.set(key, kept);
+    for (const later of waiting.get(key) ?? []) outcomes[later.index] = checkAgainWith(later, kept, setup) ?? outcomes[later.index];
+    waiting.delete(key);
+  });
+  return outcomes;
+}
+
+/** The model of a kept report, parsed once (undefined if that fails). */
+function keptModel(kept: Kept): ReportModel | undefined {
+  if (!kept.parsed) {
+    kept.model = previousModel(kept.text, kept.options.template);
+    kept.parsed = true;
+  }
+  return kept.model;
+}
+
+/** The outcome of a report checked again now that last year's report has come (undefined: nothing to compare). */
+function checkAgainWith(later: Waiting, lastYear: Kept, setup: Setup): Outcome | undefined {
+  const { cli, messages: m } = setup;
+  const previous = keptModel(lastYear);
+  if (!previous) return undefined;
+  try {
+    const result = withoutModel(checkReport({ text: later.text, options: later.options, previous }));
+    return checkedOutcome(later.path, result, cli);
+  } catch (error) {
+    return problemOutcome(later.path, internal(error), true, cli, m);
+  }
+}
+
+/** Fixes every file on this thread, earlier years first (see `processInYearOrder`). */
+function fixHere(setup: Setup): Outcome[] {
   const jobs: Job[] = setup.targets.map((target) => {
     const loaded = target.problem ? { problem: target.problem } : load(target.path);
     if ('problem' in loaded) return { path: target.path, options: {}, problem: loaded.problem };
@@ -160,14 +254,14 @@ function checkHere(setup: Setup): Outcome[] {
     else job.first = first;
     return job;
   });
-  processInYearOrder(jobs, setup.command === 'fix');
+  processInYearOrder(jobs);
   return jobs.map((job) => {
     const { problem, result } = job;
     job.first = job.result = undefined;
     if (problem || !result) {
       return problemOutcome(job.path, problem ?? { id: 'internal', detail: 'no result' }, job.decoded !== undefined, setup.cli, setup.messages);
     }
-    return checkedOutcome(job.path, result, setup.cli, setup.command === 'fix' ? (job.applied ?? 0) : undefined);
+    return checkedOutcome(job.path, result, setup.cli, job.applied ?? 0);
   });
 }
 
@@ -180,10 +274,10 @@ function isFile(path: string): boolean {
 }
 
 /**
- * Checks (and with `fixing`, fixes) the decoded files, earlier years first, so that each report
- * is compared with last year's report of the same agency when that is among the files.
+ * Fixes the decoded files, earlier years first, so that each report is fixed and compared against
+ * last year's report of the same agency, as fixed, when that is among the files.
  */
-function processInYearOrder(jobs: Job[], fixing: boolean): void {
+function processInYearOrder(jobs: Job[]): void {
   const live = jobs.filter((j) => j.first && j.decoded && !j.problem) as (Job & { first: Checked; decoded: DecodedText })[];
   const byKey = new Map<string, Job>();
   for (const job of live) {
@@ -197,11 +291,9 @@ function processInYearOrder(jobs: Job[], fixing: boolean): void {
     const previous = lastYear ? modelOf(lastYear) : undefined;
     let text = job.decoded.text;
     try {
-      if (fixing) {
-        const fixed = fixText(text, job.options, previous);
-        job.applied = fixed.applied;
-        text = fixed.text;
-      }
+      const fixed = fixText(text, job.options, previous);
+      job.applied = fixed.applied;
+      text = fixed.text;
     } catch (error) {
       job.problem = internal(error);
       continue;

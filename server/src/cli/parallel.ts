@@ -18,11 +18,12 @@ const MIN_FILES = 64;
 /** At most one thread per this many files when `GKREPORT_JOBS` asks for more. */
 const MIN_FILES_PER_THREAD = 16;
 /**
- * Without `GKREPORT_JOBS`, one thread per this many files (up to the CPUs): each thread compiles
- * the engine again (about 1 CPU second of optimising compilation, most of it in the background),
- * which on 2 CPUs only pays from about 2,000 files on.
+ * Without `GKREPORT_JOBS`, one thread per this many files, and one per two CPUs: while a thread
+ * warms up, V8 keeps about one more CPU busy compiling its engine and collecting its garbage, so
+ * on 2 CPUs a second thread only slows the batch down.
  */
 const DEFAULT_FILES_PER_THREAD = 1000;
+const CPUS_PER_THREAD = 2;
 
 type WorkerCli = Pick<CliOptions, 'format' | 'quiet' | 'locale'>;
 
@@ -60,13 +61,14 @@ type Reply =
 
 /**
  * How many worker threads `check` should use for `files` files (1: none, check on the main
- * thread): `GKREPORT_JOBS` if it is a positive integer, else one per 1,000 files up to the CPUs.
+ * thread): `GKREPORT_JOBS` if it is a positive integer, else one per 1,000 files and at most one
+ * per two of `cpus`.
  */
-export function threadCount(env: Record<string, string | undefined>, files: number): number {
+export function threadCount(env: Record<string, string | undefined>, files: number, cpus = availableParallelism()): number {
   if (files < MIN_FILES) return 1;
   const setting = env.GKREPORT_JOBS?.trim() ?? '';
   if (/^[1-9]\d{0,3}$/.test(setting)) return Math.min(Number(setting), Math.floor(files / MIN_FILES_PER_THREAD));
-  return Math.max(1, Math.min(availableParallelism(), Math.floor(files / DEFAULT_FILES_PER_THREAD)));
+  return Math.max(1, Math.min(Math.floor(cpus / CPUS_PER_THREAD), Math.floor(files / DEFAULT_FILES_PER_THREAD)));
 }
 
 /** The files of one thread and what it has found so far. */
