@@ -71,6 +71,23 @@ export function firstCheck(text: string, options: EngineOptions): Checked | { pr
   }
 }
 
+/**
+ * Checks a report with the whole catalogue, against last year's report when `lastYearOf` finds it
+ * for the report's agency and year: one parse, whichever way.
+ */
+export function checkAgainst(
+  text: string,
+  options: EngineOptions,
+  lastYearOf: (agency: string | undefined, year: number | undefined) => ReportModel | undefined,
+): Checked | { problem: FileProblem } {
+  try {
+    const model = parseReport(text, { template: options.template });
+    return withoutModel(checkReport({ text, options, model, previous: lastYearOf(model.agency, model.year) }));
+  } catch (error) {
+    return { problem: internal(error) };
+  }
+}
+
 /** The model of last year's report, parsed as its own check parsed it (undefined if that fails). */
 export function previousModel(text: string, template: EngineOptions['template']): ReportModel | undefined {
   try {

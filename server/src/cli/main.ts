@@ -14,7 +14,7 @@ import { configForFile, loadConfigFile, type LoadedConfig } from '../node/config
 import { encodeText, type DecodedText } from '../node/decode';
 import { parseArgs, type CliOptions } from './args';
 import { expandArguments, type Target } from './files';
-import { agencyKey, checkedOutcome, firstCheck, internal, load, previousModel, problemOutcome, withoutModel, withPrevious, type Checked, type Outcome } from './jobs';
+import { agencyKey, checkAgainst, checkedOutcome, firstCheck, internal, load, previousModel, problemOutcome, withoutModel, withPrevious, type Checked, type Outcome } from './jobs';
 import { messages, type FileProblem, type Messages } from './messages';
 import { formatRules, formatSarif, writeOutput } from './output';
 import { checkInWorkers, runWorker, threadCount } from './parallel';
@@ -180,6 +180,12 @@ function checkInOrder(setup: Setup): Outcome[] {
   const outcomes: Outcome[] = new Array(setup.targets.length);
   const firstOfKey = new Map<string, Kept>();
   const waiting = new Map<string, Waiting[]>();
+  const lastKeyOf = (agency: string | undefined, year: number | undefined) => (year === undefined ? undefined : agencyKey(agency, year - 1));
+  const lastYearOf = (agency: string | undefined, year: number | undefined) => {
+    const key = lastKeyOf(agency, year);
+    const kept = key === undefined ? undefined : firstOfKey.get(key);
+    return kept && keptModel(kept);
+  };
   setup.targets.forEach((target, index) => {
     const path = target.path;
     const loaded = target.problem ? { problem: target.problem } : load(path);
@@ -189,29 +195,19 @@ function checkInOrder(setup: Setup): Outcome[] {
     }
     const { text } = loaded;
     const options = setup.settingsFor(path).options;
-    const first = firstCheck(text, options);
-    if ('problem' in first) {
-      outcomes[index] = problemOutcome(path, first.problem, true, cli, m);
+    const checked = checkAgainst(text, options, lastYearOf);
+    if ('problem' in checked) {
+      outcomes[index] = problemOutcome(path, checked.problem, true, cli, m);
       return;
     }
-    const lastKey = first.year === undefined ? undefined : agencyKey(first.agency, first.year - 1);
-    const lastYear = lastKey === undefined ? undefined : firstOfKey.get(lastKey);
-    if (lastYear) {
-      const previous = keptModel(lastYear);
-      try {
-        outcomes[index] = checkedOutcome(path, previous ? withPrevious(first, text, options, previous) : first, cli);
-      } catch (error) {
-        outcomes[index] = problemOutcome(path, internal(error), true, cli, m);
-      }
-    } else {
-      outcomes[index] = checkedOutcome(path, first, cli);
-      if (lastKey !== undefined) {
-        const list = waiting.get(lastKey);
-        if (list) list.push({ index, path, text, options });
-        else waiting.set(lastKey, [{ index, path, text, options }]);
-      }
+    outcomes[index] = checkedOutcome(path, checked, cli);
+    const lastKey = lastKeyOf(checked.agency, checked.year);
+    if (lastKey !== undefined && !firstOfKey.has(lastKey)) {
+      const list = waiting.get(lastKey);
+      if (list) list.push({ index, path, text, options });
+      else waiting.set(lastKey, [{ index, path, text, options }]);
     }
-    const key = agencyKey(first.agency, first.year);
+    const key = agencyKey(checked.agency, checked.year);
     if (key === undefined || firstOfKey.has(key)) return;
     const kept: Kept = { text, options };
     firstOfKey.set(key, kept);

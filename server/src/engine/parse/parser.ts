@@ -118,7 +118,6 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
   }
   const narrative = narrativeSpans(text, lines, tables);
   const lineOf = (o: number): number => lineOfOffset(lineStarts, o);
-  const labelFormats = tables.map((t) => t.format).filter((f): f is FormatId => !!f);
   return {
     text,
     lineStarts,
@@ -129,10 +128,29 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
     closingDate,
     parts,
     tables,
-    labelFormat: labelFormats.length === 0 ? undefined : labelFormats.filter((f) => f === '2021').length * 2 > labelFormats.length ? '2021' : labelFormats.filter((f) => f === '2019').length * 2 > labelFormats.length ? '2019' : labelFormats[0],
+    labelFormat: majorityFormat(tables),
     suppressions: findSuppressions(text, lineOf),
     narrative,
   };
+}
+
+/** The format most tables' labels follow (more than half of them), else the first table's; undefined without labelled tables. */
+function majorityFormat(tables: TableInstance[]): FormatId | undefined {
+  let first: FormatId | undefined;
+  let labelled = 0;
+  let of2021 = 0;
+  let of2019 = 0;
+  for (const table of tables) {
+    const format = table.format;
+    if (!format) continue;
+    first ??= format;
+    labelled++;
+    if (format === '2021') of2021++;
+    else if (format === '2019') of2019++;
+  }
+  if (of2021 * 2 > labelled) return '2021';
+  if (of2019 * 2 > labelled) return '2019';
+  return first;
 }
 
 function lineStartBefore(lineStarts: number[], offset: number): number {
