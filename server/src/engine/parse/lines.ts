@@ -31,13 +31,57 @@ const SINGLE_PIPE_CELL = /^[^|]*\|[\s|]*$/;
  */
 const TRAILING_SUPPRESSION = /[ \t\u3000]*<!--\s*gkreport-[a-z-]+\b[^>]*?-->[ \t\u3000]*$/;
 
-/** Builds a text cell from a raw span of the text, trimming whitespace and Markdown emphasis. */
-export function makeCell(text: string, start: number, end: number, line: number, before?: Span, after?: Span): TextCell {
+/**
+ * A cell as found in the text. Its whitespace and separators are kept as offsets and made into
+ * spans only when asked for (by fixes, and diagnostics on blank cells), so that each of the tens of
+ * thousands of cells of a large document is one object besides its text.
+ */
+export class SourceCell implements TextCell {
+  parts?: TextCell[] = undefined;
+
+  constructor(
+    public start: number,
+    public end: number,
+    public text: string,
+    public line: number,
+    /** Span including the whitespace between the separators. */
+    readonly rawStart: number,
+    readonly rawEnd: number,
+    /** Offset of the one-character separator before the cell (a tab or a pipe), -1 for none. */
+    readonly separatorBefore: number,
+    /** Offset of the separator after the cell, -1 for none. */
+    readonly separatorAfter: number,
+  ) {}
+
+  get raw(): Span {
+    return { start: this.rawStart, end: this.rawEnd };
+  }
+
+  get before(): Span | undefined {
+    return this.separatorBefore < 0 ? undefined : { start: this.separatorBefore, end: this.separatorBefore + 1 };
+  }
+
+  get after(): Span | undefined {
+    return this.separatorAfter < 0 ? undefined : { start: this.separatorAfter, end: this.separatorAfter + 1 };
+  }
+}
+
+/** Builds a text cell from a raw span of the text, trimming whitespace; `before`/`after` are separator offsets (-1: none). */
+export function makeCell(text: string, start: number, end: number, line: number, before = -1, after = -1): SourceCell {
   let s = start;
   let e = end;
   while (s < e && isSpace(text.charCodeAt(s))) s++;
   while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-  return { start: s, end: e, text: text.slice(s, e), raw: { start, end }, line, before, after };
+  return new SourceCell(s, e, text.slice(s, e), line, start, end, before, after);
+}
+
+/** One cell made of `parts` (a label broken over lines or cells), from the first part's start to the last one's end. */
+export function joinedCell(parts: TextCell[], text: string): SourceCell {
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  const cell = new SourceCell(first.start, last.end, text, first.line, first.raw.start, last.raw.end, first.before?.start ?? -1, last.after?.start ?? -1);
+  cell.parts = parts;
+  return cell;
 }
 
 function isSpace(c: number): boolean {
@@ -58,7 +102,10 @@ export function undecorate(cell: TextCell): TextCell {
   if (cut > 0 && cut < text.length) text = text.slice(0, cut);
   const inner = text.trim();
   const lead2 = inner === '' ? 0 : text.length - text.trimStart().length;
-  return { ...cell, start: start + lead2, end: start + lead2 + inner.length, text: inner };
+  const raw = cell.raw;
+  const out = new SourceCell(start + lead2, start + lead2 + inner.length, inner, cell.line, raw.start, raw.end, cell.before?.start ?? -1, cell.after?.start ?? -1);
+  out.parts = cell.parts;
+  return out;
 }
 
 const WHITESPACE = /\s/;
@@ -84,10 +131,10 @@ function trailingMarks(text: string): number {
 function splitCells(text: string, start: number, end: number, sep: string, line: number): TextCell[] {
   const cells: TextCell[] = [];
   let cellStart = start;
-  let before: Span | undefined;
+  let before = -1;
   for (let i = start; i <= end; i++) {
     if (i === end || text[i] === sep) {
-      const after = i < end ? { start: i, end: i + 1 } : undefined;
+      const after = i < end ? i : -1;
       cells.push(makeCell(text, cellStart, i, line, before, after));
       before = after;
       cellStart = i + 1;
@@ -128,12 +175,12 @@ export function tokenize(text: string, lineStarts: number[]): Line[] {
     }
     const raw = text.slice(start, end);
     if (/^\t[ \u3000\u00a0]*$/.test(raw)) {
-      lines.push(makeLine(index, start, lineEnd, 'cell', [makeCell(text, start + 1, end, index, { start, end: start + 1 })], 'indented-cells'));
+      lines.push(makeLine(index, start, lineEnd, 'cell', [makeCell(text, start + 1, end, index, start)], 'indented-cells'));
     } else if (!content) {
       lines.push(makeLine(index, start, lineEnd, 'blank', []));
     } else if (hasTab) {
       if (/^\t[^\t]*$/.test(raw)) {
-        lines.push(makeLine(index, start, lineEnd, 'cell', [makeCell(text, start + 1, end, index, { start, end: start + 1 })], 'indented-cells'));
+        lines.push(makeLine(index, start, lineEnd, 'cell', [makeCell(text, start + 1, end, index, start)], 'indented-cells'));
       } else {
         lines.push(makeLine(index, start, lineEnd, 'row', splitCells(text, start, end, '\t', index), 'tab'));
       }
@@ -141,7 +188,7 @@ export function tokenize(text: string, lineStarts: number[]): Line[] {
       lines.push(makeLine(index, start, lineEnd, 'separator', []));
     } else if (pipeCells && SINGLE_PIPE_CELL.test(raw)) {
       const bar = raw.indexOf('|');
-      lines.push(makeLine(index, start, lineEnd, 'cell', [makeCell(text, start, start + bar, index, undefined, { start: start + bar, end: start + bar + 1 })], 'pipe-cells'));
+      lines.push(makeLine(index, start, lineEnd, 'cell', [makeCell(text, start, start + bar, index, -1, start + bar)], 'pipe-cells'));
     } else if (/^\s*\|/.test(raw)) {
       const cells = splitCells(text, start, end, '|', index);
       cells.shift();

@@ -10,7 +10,7 @@ import { parseValue } from '../text/numbers';
 import { computeLineStarts, lineOfOffset } from '../text/positions';
 import type { FormatId } from '../types';
 import { isLabelPrefix, matchHeading, matchLabel, type Match } from './labels';
-import { tokenize, undecorate, type Line } from './lines';
+import { joinedCell, tokenize, undecorate, type Line } from './lines';
 import { findClosingDate, findPeriod, findSignature, findSuppressions, findTitle } from './meta';
 import { isDataLike, TableBuilder } from './tables';
 
@@ -226,7 +226,7 @@ function joinHeaderFragments(
       const all = matchLabel(text);
       const match = resolve(all, builder, text);
       if (match && match.quality !== 'fuzzy' && match.entry.kind === 'column') {
-        const merged: TextCell = { start: top.start, end: cell.end, text, raw: { start: top.raw.start, end: cell.raw.end }, line: top.line, before: top.before, after: cell.after, parts: [top, cell] };
+        const merged = joinedCell([top, cell], text);
         labelled.push({ cell: merged, match, all, index });
         above.delete(k);
         return;
@@ -275,11 +275,7 @@ function joinSplitLabels(text: string, lines: Line[]): void {
       const found = matchLabel(joined).some((m) => m.quality !== 'fuzzy');
       if (found) {
         const last = pieces[pieces.length - 1];
-        const merged: TextCell = {
-          start: first.start, end: cell.end, text: joined,
-          raw: { start: first.raw.start, end: cell.raw.end }, line: first.line,
-          before: first.before, after: cell.after, parts: pieces.map((p) => p.cell),
-        };
+        const merged = joinedCell(pieces.map((p) => p.cell), joined);
         lines[last.line].cells[last.idx] = merged;
         for (const p of pieces.slice(0, -1)) {
           if (p.line !== last.line) lines[p.line] = { ...lines[p.line], kind: 'blank', cells: [] };
