@@ -42,8 +42,8 @@ export interface RelationAnalysis {
   explanations: Explanation[];
   /** Values that the relations determine for blank cells, by cell key. */
   derived: Map<string, number>;
-  /** Relations passing through a cell, by cell key. */
-  byCell: Map<string, RelationState[]>;
+  /** Relations passing through a cell, by cell key (indexed when first asked for). */
+  readonly byCell: Map<string, RelationState[]>;
 }
 
 /** The value of a cell when it is a valid non-negative integer count. */
@@ -62,7 +62,6 @@ export function isMissing(cell: DataCell | undefined): boolean {
 /** Analyses the relations of a table instance under the given format. */
 export function analyzeTable(table: TableInstance, format: FormatId): RelationAnalysis {
   const relations: RelationState[] = [];
-  const byCell = new Map<string, RelationState[]>();
   const cells = table.cells;
   let absent = false;
   let unknown = false;
@@ -87,17 +86,33 @@ export function analyzeTable(table: TableInstance, format: FormatId): RelationAn
     let rhsSum = read(decl.rhsKeys, rhs);
     const status: RelationState['status'] = absent ? 'absent' : unknown ? 'unknown' : lhsSum === rhsSum ? 'holds' : 'broken';
     if (status !== 'holds' && status !== 'broken') lhsSum = rhsSum = 0;
-    const state: RelationState = { decl, lhs, rhs, status, lhsSum, rhsSum };
-    relations.push(state);
-    for (const list of [lhs, rhs]) {
-      for (const c of list) {
-        const known = byCell.get(c.key);
-        if (known) known.push(state);
-        else byCell.set(c.key, [state]);
-      }
-    }
+    relations.push({ decl, lhs, rhs, status, lhsSum, rhsSum });
   }
-  return { relations, explanations: localise(relations, byCell), derived: deriveBlanks(relations), byCell };
+  let byCell: Map<string, RelationState[]> | undefined;
+  const index = () => (byCell ??= indexByCell(relations));
+  return {
+    relations,
+    explanations: localise(relations, index),
+    derived: deriveBlanks(relations),
+    get byCell() {
+      return index();
+    },
+  };
+}
+
+/** The relations passing through each cell, by cell key. */
+function indexByCell(relations: RelationState[]): Map<string, RelationState[]> {
+  const byCell = new Map<string, RelationState[]>();
+  const add = (c: DataCell, state: RelationState) => {
+    const known = byCell.get(c.key);
+    if (known) known.push(state);
+    else byCell.set(c.key, [state]);
+  };
+  for (const state of relations) {
+    for (const c of state.lhs) add(c, state);
+    for (const c of state.rhs) add(c, state);
+  }
+  return byCell;
 }
 
 const relationsByTable = new Map<string, RelationDecl[]>();
@@ -115,9 +130,10 @@ function coefficient(rel: RelationState, cell: DataCell): number {
 }
 
 /** Broken relations grouped under the single cells that explain them. */
-function localise(relations: RelationState[], byCell: Map<string, RelationState[]>): Explanation[] {
+function localise(relations: RelationState[], index: () => Map<string, RelationState[]>): Explanation[] {
   const broken = relations.filter((r) => r.status === 'broken');
   if (broken.length === 0) return [];
+  const byCell = index();
   interface Candidate { cell: DataCell; expected: number; explains: RelationState[] }
   const candidates: Candidate[] = [];
   const seen = new Set<DataCell>();
