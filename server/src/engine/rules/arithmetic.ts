@@ -7,6 +7,7 @@ import type { CellExplanation, RelationExplanation, RelationState } from '../ana
 import { countOf } from '../analysis/relations';
 import { setCellEdit } from '../fixes/edits';
 import type { DataCell, TableInstance } from '../model';
+import type { Position, Range } from 'vscode-languageserver-types';
 import type { RelatedInfo, RuleCode } from '../types';
 import type { RuleContext } from './rule';
 
@@ -23,22 +24,45 @@ function ownerOf(ctx: RuleContext, exp: CellExplanation): RuleCode | undefined {
 
 /** The arithmetic of a relation as text: `1 + 0 + 34 = 35`. */
 export function arithmetic(rel: RelationState): string {
-  const side = (cells: DataCell[]) => cells.map((c) => String(countOf(c) ?? '?')).join(' + ');
-  return `${side(rel.lhs)} = ${side(rel.rhs)}`;
+  return `${sideText(rel.lhs)} = ${sideText(rel.rhs)}`;
+}
+
+function sideText(cells: DataCell[]): string {
+  return cells.map((c) => String(countOf(c) ?? '?')).join(' + ');
 }
 
 function relationText(ctx: RuleContext, rel: RelationState): string {
-  const side = (cells: DataCell[]) => cells.map((c) => String(countOf(c) ?? '?')).join(' + ');
-  const l = rel.lhsSum;
-  const r = rel.rhsSum;
-  return ctx.t({ zh: '{rule}：{lhs} = {l}，{rhs} = {r}', en: '{rule}: {lhs} = {l}, {rhs} = {r}' }, { rule: rel.decl.rule, lhs: side(rel.lhs), l, rhs: side(rel.rhs), r });
+  return ctx.t({ zh: '{rule}：{lhs} = {l}，{rhs} = {r}', en: '{rule}: {lhs} = {l}, {rhs} = {r}' }, { rule: rel.decl.rule, lhs: sideText(rel.lhs), l: rel.lhsSum, rhs: sideText(rel.rhs), r: rel.rhsSum });
+}
+
+/** The cell a relation computes (its result), if the table has it. */
+function resultOf(rel: RelationState): DataCell | undefined {
+  const key = rel.decl.resultKey;
+  for (const c of rel.lhs) if (c.key === key) return c;
+  for (const c of rel.rhs) if (c.key === key) return c;
+  return undefined;
 }
 
 function related(ctx: RuleContext, table: TableInstance, rels: RelationState[]): RelatedInfo[] {
-  return rels.map((rel) => {
-    const result = [...rel.lhs, ...rel.rhs].find((c) => c.key === rel.decl.resultKey) ?? rel.rhs[0];
-    return { range: ctx.cellRange(result, table), message: relationText(ctx, rel) };
-  });
+  return rels.map((rel) => ({ range: ctx.cellRange(resultOf(rel) ?? rel.rhs[0], table), message: relationText(ctx, rel) }));
+}
+
+/** The range from the first to the last of a relation's cells, for relations written as one block. */
+function blockRange(ctx: RuleContext, table: TableInstance, rel: RelationState): Range {
+  let start: Position | undefined;
+  let end: Position | undefined;
+  for (const cells of [rel.lhs, rel.rhs]) {
+    for (const c of cells) {
+      const r = ctx.cellRange(c, table);
+      if (!start || before(r.start, start)) start = r.start;
+      if (!end || before(end, r.end)) end = r.end;
+    }
+  }
+  return { start: start!, end: end! };
+}
+
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
 }
 
 function sumText(cells: DataCell[]): string {
@@ -71,18 +95,12 @@ function reportCell(ctx: RuleContext, table: TableInstance, exp: CellExplanation
 
 function reportRelation(ctx: RuleContext, table: TableInstance, exp: RelationExplanation): void {
   const rel = exp.relation;
-  const result = [...rel.lhs, ...rel.rhs].find((c) => c.key === rel.decl.resultKey)!;
-  const operands = [...rel.lhs, ...rel.rhs].filter((c) => c !== result);
-  const range = rel.decl.contiguous
-    ? (() => {
-        const all = [...rel.lhs, ...rel.rhs].map((c) => ctx.cellRange(c, table));
-        all.sort((a, b) => a.start.line - b.start.line || a.start.character - b.start.character);
-        return { start: all[0].start, end: all.reduce((e, r) => (r.end.line > e.line || (r.end.line === e.line && r.end.character > e.character) ? r.end : e), all[0].end) };
-      })()
-    : ctx.cellRange(result, table);
+  const result = resultOf(rel)!;
+  const range = rel.decl.contiguous ? blockRange(ctx, table, rel) : ctx.cellRange(result, table);
+  const sum = rel.rhs.length === 1 ? sumText([...rel.lhs, ...rel.rhs].filter((c) => c !== result)) : arithmetic(rel);
   const message = ctx.t(
     { zh: '{name} 应为 {expected}（{sum}），实际为 {actual}', en: '{name} should be {expected} ({sum}), found {actual}' },
-    { name: ctx.cellName(result, table), expected: exp.expected ?? '?', sum: rel.rhs.length === 1 ? sumText(operands) : arithmetic(rel), actual: countOf(result)! },
+    { name: ctx.cellName(result, table), expected: exp.expected ?? '?', sum, actual: countOf(result)! },
   );
   ctx.report({
     range,
