@@ -45,12 +45,14 @@ export function localize(locale: Locale, message: Localized, params: Record<stri
     if (templates.size > 5000) templates.clear();
     templates.set(text, parts);
   }
-  let out = parts[0];
+  if (parts.length === 1) return parts[0];
+  const pieces = parts.slice();
   for (let i = 1; i < parts.length; i += 2) {
     const k = parts[i];
-    out += (k in params ? String(params[k]) : `{${k}}`) + parts[i + 1];
+    pieces[i] = k in params ? String(params[k]) : `{${k}}`;
   }
-  return out;
+  // Joined rather than concatenated: one flat string instead of a tree of pieces kept with each finding.
+  return pieces.join('');
 }
 
 const templates = new Map<string, string[]>();
