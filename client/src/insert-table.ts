@@ -5,10 +5,8 @@
  */
 import * as vscode from 'vscode';
 import type { TableLayout } from '../../server/src/engine/model';
-import { renderTable } from '../../server/src/engine/render';
 import type { TableId } from '../../server/src/engine/template/types';
 import type { FormatId } from '../../server/src/engine/types';
-import { blockInsertion, documentFacts } from './documents';
 import { message, type MessageKey } from './messages';
 
 export interface InsertTableArgs {
@@ -55,6 +53,8 @@ async function insertTable(args: InsertTableArgs): Promise<boolean> {
   }
   const doc = editor.document;
   const config = vscode.workspace.getConfiguration('gkreport', doc.uri);
+  // The parser and the template are loaded on first use, not when the extension activates.
+  const [{ blockInsertion, documentFacts }, { renderTable }] = await Promise.all([import('./documents'), import('../../server/src/engine/render')]);
   const facts = documentFacts(doc.getText(), doc.languageId, config.get<string>('format', 'auto'));
 
   const table =
