@@ -7,10 +7,11 @@
  * - The LanguageClient's start is stubbed at its transport: `child_process.fork` (the IPC
  *   transport the extension uses) returns an in-process fake server that answers `initialize`
  *   with empty capabilities and every other request with null. So the figure covers loading
- *   dist/client.js, activate() and the client's handshake, but no server process and no real
- *   extension host; the real activation time awaits the end-to-end harness.
+ *   dist/client.js and activate(), but no server process and no real extension host; the real
+ *   activation time awaits the end-to-end harness. The client's handshake follows activation
+ *   (activate does not wait for the server) and is timed on its own (`handshakeMs`, from load).
  *
- * Prints one JSON object: { loadMs, activateMs, totalMs, started, output }.
+ * Prints one JSON object: { loadMs, activateMs, totalMs, handshakeMs, outcome, output }.
  */
 import { EventEmitter as NodeEventEmitter } from 'node:events';
 import Module from 'node:module';
@@ -167,6 +168,7 @@ class FakeServer extends NodeEventEmitter {
     const callback = rest.find((r) => typeof r === 'function') as AnyFn | undefined;
     setImmediate(() => {
       callback?.(null);
+      if (message.method === 'initialized') this.emit('handshake');
       if (message.method === 'exit') return this.kill();
       if (message.id === undefined || message.method === undefined) return;
       const result = message.method === 'initialize' ? { capabilities: {}, serverInfo: { name: 'gkreport (bench stub)' } } : null;
@@ -205,12 +207,20 @@ export async function childActivate(): Promise<void> {
     return load.call(this, request, parent, isMain);
   };
   let forks = 0;
-  // The same module object the bundle's `require("child_process")` gets: its fork is replaced.
-  const childProcess = require('node:child_process') as { fork: AnyFn };
-  childProcess.fork = () => {
-    forks++;
-    return new FakeServer();
-  };
+  let handshakeAt: number | undefined;
+  const handshake = new Promise<void>((resolve) => {
+    // The same module object the bundle's `require("child_process")` gets: its fork is replaced.
+    const childProcess = require('node:child_process') as { fork: AnyFn };
+    childProcess.fork = () => {
+      forks++;
+      const server = new FakeServer();
+      server.once('handshake', () => {
+        handshakeAt = performance.now();
+        resolve();
+      });
+      return server;
+    };
+  });
   const extension = require(join(paths.dist, 'client.js')) as { activate: (ctx: unknown) => Promise<void>; deactivate?: () => unknown };
   const loaded = performance.now();
   const context = {
@@ -232,6 +242,7 @@ export async function childActivate(): Promise<void> {
   const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000).unref());
   const outcome = await Promise.race([extension.activate(context).then(() => 'ok' as const, (e: unknown) => ((error = String(e)), 'error' as const)), timeout]);
   const activated = performance.now();
+  await Promise.race([handshake, new Promise((r) => setTimeout(r, 5000).unref())]);
   try {
     await Promise.race([extension.deactivate?.(), new Promise((r) => setTimeout(r, 2000).unref())]);
   } catch {
@@ -242,6 +253,7 @@ export async function childActivate(): Promise<void> {
       loadMs: loaded - started,
       activateMs: activated - loaded,
       totalMs: activated - started,
+      handshakeMs: handshakeAt === undefined ? undefined : handshakeAt - loaded,
       outcome,
       error,
       forks,

@@ -68,7 +68,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await startClient(context, commands);
     }),
   );
-  await startClient(context, commands);
+  // The server's start and handshake go on after activation: activating stays quick and the
+  // editor is not held up; diagnostics and the status item follow as soon as the server is up.
+  void startClient(context, commands);
 }
 
 async function startClient(context: vscode.ExtensionContext, commands: CommandContext): Promise<void> {
