@@ -3,7 +3,8 @@
  * fix all, show the output.
  */
 import * as vscode from 'vscode';
-import { DocumentDiagnosticRequest, ErrorCodes, ExecuteCommandRequest, ResponseError, type LanguageClient, type Middleware } from 'vscode-languageclient/node';
+import type { LanguageClient, Middleware } from 'vscode-languageclient/node';
+import { languageClientModule } from './language-client';
 import { message, type MessageKey } from './messages';
 import {
   DIAGNOSTIC_SOURCE,
@@ -76,6 +77,7 @@ export function workspaceCommandMiddleware(client: () => LanguageClient | undefi
         async (_progress, token) => {
           let result: WorkspaceValidationSummary | null;
           try {
+            const { ExecuteCommandRequest } = await languageClientModule();
             result = (await running.sendRequest(ExecuteCommandRequest.type, { command, arguments: args }, token)) as WorkspaceValidationSummary | null;
           } catch (error) {
             if (token.isCancellationRequested) return undefined;
@@ -111,7 +113,8 @@ function runningClient(ctx: CommandContext): LanguageClient | undefined {
   return client;
 }
 
-function isMethodNotFound(error: unknown): boolean {
+async function isMethodNotFound(error: unknown): Promise<boolean> {
+  const { ErrorCodes, ResponseError } = await languageClientModule();
   return error instanceof ResponseError && error.code === ErrorCodes.MethodNotFound;
 }
 
@@ -158,6 +161,7 @@ function diagnosticsChanged(uri: vscode.Uri, ms: number): Promise<void> {
  * its counts (`gkreport/validateFiles`; else the status request; else the diagnostics VS Code holds).
  */
 async function recheck(client: LanguageClient, doc: vscode.TextDocument): Promise<{ report: boolean; counts: Counts; error?: string }> {
+  const { DocumentDiagnosticRequest } = await languageClientModule();
   const provider = client.getFeature(DocumentDiagnosticRequest.method)?.getProvider(doc);
   const changed = provider ? diagnosticsChanged(doc.uri, 3000) : Promise.resolve();
   provider?.onDidChangeDiagnosticsEmitter.fire();
@@ -167,14 +171,14 @@ async function recheck(client: LanguageClient, doc: vscode.TextDocument): Promis
     const file = result?.files?.[0];
     if (file) return { report: file.isReport, counts: messageCounts(file.counts), error: file.error };
   } catch (error) {
-    if (!isMethodNotFound(error)) throw error;
+    if (!(await isMethodNotFound(error))) throw error;
   }
   await changed;
   try {
     const status = await client.sendRequest<DocumentStatus | null>(STATUS_METHOD, { uri } satisfies StatusParams);
     if (status) return { report: status.isReport, counts: messageCounts(status.counts) };
   } catch (error) {
-    if (!isMethodNotFound(error)) throw error;
+    if (!(await isMethodNotFound(error))) throw error;
   }
   return { report: true, counts: countDiagnostics(doc.uri) };
 }
@@ -234,7 +238,7 @@ async function validateWorkspace(ctx: CommandContext): Promise<void> {
           result = await client.sendRequest<ValidateFilesResult>(VALIDATE_FILES_METHOD, { uris: batch } satisfies ValidateFilesParams, token);
         } catch (error) {
           if (token.isCancellationRequested) break;
-          if (isMethodNotFound(error)) {
+          if (await isMethodNotFound(error)) {
             void vscode.window.showErrorMessage(t('unsupported', { method: VALIDATE_FILES_METHOD }));
             return;
           }

@@ -3,9 +3,10 @@
  * commands, the language status item and the table insertion.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands, registerWorkspaceCommand, serverProvidesWorkspaceCommand, workspaceCommandMiddleware, type CommandContext } from './commands';
 import { registerInsertTable } from './insert-table';
+import { languageClientModule } from './language-client';
 import { message } from './messages';
 import type { InitializationOptions } from './protocol';
 import { ReportStatus } from './status';
@@ -14,6 +15,10 @@ import { ReportStatus } from './status';
 export const DEFAULT_LANGUAGES = ['gkreport', 'markdown', 'plaintext'];
 
 let client: LanguageClient | undefined;
+/** The client's start in progress (or done), awaited before the client is stopped or replaced. */
+let starting: Promise<void> | undefined;
+/** False once the extension is deactivated: a start still pending then does not go ahead. */
+let active = false;
 let languages: string[] = DEFAULT_LANGUAGES;
 /** The client's own `gkreport.validateWorkspace`, while the server does not provide the command. */
 let workspaceCommand: vscode.Disposable | undefined;
@@ -25,7 +30,8 @@ function configuredLanguages(): string[] {
   return [...new Set(['gkreport', ...list])];
 }
 
-function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+async function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): Promise<LanguageClient> {
+  const { LanguageClient, TransportKind } = await languageClientModule();
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -64,19 +70,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (next.join() === languages.join()) return;
       languages = next;
       output.appendLine(message(vscode.env.language, 'restartForLanguages'));
+      await starting;
       await stopClient();
-      await startClient(context, commands);
+      await (starting = startClient(context, commands));
     }),
   );
-  // The server's start and handshake go on after activation: activating stays quick and the
-  // editor is not held up; diagnostics and the status item follow as soon as the server is up.
-  void startClient(context, commands);
+  // The language client is loaded and the server started right after activation, not during
+  // it: activating stays quick and holds up no other extension; diagnostics and the status item
+  // follow as soon as the server is up.
+  active = true;
+  starting = new Promise<void>((resolve) => setImmediate(resolve)).then(() => startClient(context, commands));
 }
 
 async function startClient(context: vscode.ExtensionContext, commands: CommandContext): Promise<void> {
-  client = createClient(context, commands.output);
-  commands.status.attach(client);
   try {
+    const created = await createClient(context, commands.output);
+    if (!active) return;
+    client = created;
+    commands.status.attach(client);
     await client.start();
     void commands.status.request();
   } catch (error) {
@@ -96,5 +107,7 @@ async function stopClient(): Promise<void> {
 }
 
 export function deactivate(): Promise<void> | undefined {
-  return client ? stopClient() : undefined;
+  active = false;
+  if (!starting && !client) return undefined;
+  return Promise.resolve(starting).then(stopClient);
 }
