@@ -14,6 +14,7 @@
 // With CI set the tests always run and missing tools fail them; without CI they are skipped with
 // a message when the tools are not installed (node test/e2e/tools.mjs install) or GKREPORT_E2E=skip.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -107,6 +108,8 @@ async function runInExtensionHost(label, server, url, timeoutMs) {
     const text = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
     lines.push(`[${type}] ${text}`);
     if (text.includes('[e2e]')) console.log(text.replace(/^.*?\[e2e\]/s, `[e2e:${label}]`));
+    const activation = /\[e2e\] activation: (\{.*\})/.exec(text);
+    if (activation) recordActivation(JSON.parse(activation[1]));
     else if (/AssertionError|\[gkreport\]/.test(text) && !text.includes('spdlog')) console.log(`[e2e:${label}] ${text.slice(0, 2000)}`);
   });
   page.on('pageerror', (e) => lines.push(`[pageerror] ${e.message}`));
@@ -125,6 +128,20 @@ async function runInExtensionHost(label, server, url, timeoutMs) {
     say(`${label}: passed`);
   }
   return code;
+}
+
+/**
+ * Keeps the activation times VS Code reported to the suite, for `npm run bench`, with what they
+ * were measured on: the VS Code version and the client bundle's hash.
+ */
+function recordActivation(times) {
+  const record = {
+    ...times,
+    vscode: tools.vscodeVersion,
+    measuredAt: new Date().toISOString(),
+    clientSha256: createHash('sha256').update(readFileSync(join(root, 'dist', 'client.js'))).digest('hex'),
+  };
+  writeFileSync(join(artifacts, 'activation.json'), JSON.stringify(record, null, 2) + '\n');
 }
 
 // ── 1 + 2: the suite and the UI, against the working tree ───────────────────────────────────

@@ -14,6 +14,7 @@ export async function run(): Promise<void> {
   // Activation: opening a report is what activates the extension.
   await open('seeds/001_efe2eca494f81be5.txt');
   await until('the extension to activate', () => extension().isActive, 60_000);
+  await logActivationTimes();
   const commands = await vscode.commands.getCommands(true);
   for (const c of ['gkreport.validate', 'gkreport.validateWorkspace', 'gkreport.insertTable', 'gkreport.fixAll', 'gkreport.showOutput']) {
     if (!commands.includes(c)) throw new Error(`command ${c} is not registered`);
@@ -42,4 +43,39 @@ export async function run(): Promise<void> {
   }
   log(`${ran - failures.length} of ${ran} scenarios passed in ${Math.round((Date.now() - started) / 1000)} s`);
   if (failures.length) throw new Error(`${failures.length} scenario(s) failed: ${failures.join('; ')}`);
+}
+
+/**
+ * Logs the activation times VS Code measured, from its Startup Performance view, as one JSON line
+ * (`activation: {…}`, recorded by run.mjs for `npm run bench`): for this extension, loading its
+ * code (with its storage), the activate() call and until its promise resolved, plus the require
+ * of dist/client.js alone from the performance marks; and the same totals of every extension
+ * activated in this start, for comparison.
+ */
+async function logActivationTimes(): Promise<void> {
+  try {
+    await vscode.commands.executeCommand('perfview.show');
+    const doc = await until('the Startup Performance view', () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'perf'), 10_000);
+    const text = doc.getText();
+    // | id | eager | load code | call activate | finish activate | event | by |
+    const rows = text
+      .split('\n')
+      .map((l) => l.split('|').map((c) => c.trim()))
+      .filter((c) => c.length >= 8 && /^(true|false)$/.test(c[2]) && /^\d+$/.test(c[3]));
+    const own = rows.find((c) => c[1] === extension().id);
+    if (!own) throw new Error('no activation row for the extension');
+    const mark = (name: string) => Number(new RegExp(`code/extHost/${name}/${extension().id.replace('.', '\\.')}\\t(\\d+)`).exec(text)?.[1]);
+    const times = {
+      loadMs: Number(own[3]),
+      callMs: Number(own[4]),
+      resolvedMs: Number(own[5]),
+      requireMs: mark('didLoadExtensionCode') - mark('willLoadExtensionCode'),
+      event: own[6],
+      others: Object.fromEntries(rows.filter((c) => c !== own).map((c) => [c[1], Number(c[3]) + Number(c[4]) + Number(c[5])])),
+    };
+    log(`activation: ${JSON.stringify(times)}`);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  } catch (error) {
+    log(`activation: not reported (${error instanceof Error ? error.message : String(error)})`);
+  }
 }
