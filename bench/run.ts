@@ -10,7 +10,9 @@
  * (compiled into this file); nothing listens on a network port (the server speaks over stdio).
  * Child processes are killed and the temporary folder is removed at exit.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { childActivate } from './activate';
@@ -65,9 +67,61 @@ interface Results {
   largeFile?: LargeFileResult;
   cli?: CliResult;
   activation?: { runs: number; medianMs: number; loadMs: number; activateMs: number; handshakeMs: number; outcome: string; all: number[]; peakRss?: number };
+  activationInVsCode?: VsCodeActivation | { skipped: string };
   bundles?: Record<string, number | string>;
   errors: string[];
   durationS?: number;
+}
+
+interface VsCodeActivation {
+  runs: number;
+  vscode: string;
+  /** The extension's own share: require of dist/client.js, the activate() call, until it resolved. */
+  ownMs: number;
+  /** What VS Code's Startup Performance view shows: load (with the extension's storage) + call + resolved. */
+  reportedMs: number;
+  requireMs: number;
+  callMs: number;
+  resolvedMs: number;
+  /** Activation totals of the other extensions activated in the same start (last run). */
+  others: Record<string, number>;
+}
+
+/**
+ * Starts the end-to-end harness `runs` times with no scenario (node test/e2e/run.mjs suite): its
+ * suite reads VS Code's Startup Performance view and the runner records the figures in
+ * .e2e/artifacts/activation.json, for the bundle in dist/ (checked by its hash). Medians.
+ */
+function activationInVsCode(runs: number): VsCodeActivation | { skipped: string } {
+  const root = repoRoot();
+  if (spawnSync(process.execPath, [join(root, 'test', 'e2e', 'tools.mjs'), 'status'], { stdio: 'ignore' }).status !== 0) {
+    return { skipped: 'the end-to-end tools are not installed (npm run e2e:setup)' };
+  }
+  const file = join(root, '.e2e', 'artifacts', 'activation.json');
+  const bundle = createHash('sha256').update(readFileSync(join(paths.dist, 'client.js'))).digest('hex');
+  type Record = { loadMs: number; callMs: number; resolvedMs: number; requireMs: number; vscode: string; clientSha256: string; others: VsCodeActivation['others'] };
+  const records: Record[] = [];
+  for (let i = 0; i < runs; i++) {
+    rmSync(file, { force: true });
+    const env: NodeJS.ProcessEnv = { ...process.env, GKREPORT_E2E_GREP: '^$' };
+    delete env.NODE_OPTIONS;
+    const r = spawnSync(process.execPath, [join(root, 'test', 'e2e', 'run.mjs'), 'suite'], { cwd: root, env, stdio: 'ignore', timeout: 300_000 });
+    if (r.status !== 0 || !existsSync(file)) return { skipped: `the end-to-end harness failed (exit ${r.status ?? r.signal}; see .e2e/artifacts/suite.log)` };
+    const record = JSON.parse(readFileSync(file, 'utf8')) as Record;
+    if (record.clientSha256 !== bundle) return { skipped: 'the harness ran another build of dist/client.js' };
+    records.push(record);
+  }
+  const med = (f: (r: Record) => number) => round(median(records.map(f)));
+  return {
+    runs,
+    vscode: records[0].vscode,
+    ownMs: med((r) => r.requireMs + r.callMs + r.resolvedMs),
+    reportedMs: med((r) => r.loadMs + r.callMs + r.resolvedMs),
+    requireMs: med((r) => r.requireMs),
+    callMs: med((r) => r.callMs),
+    resolvedMs: med((r) => r.resolvedMs),
+    others: records[records.length - 1].others,
+  };
 }
 
 async function main(args: string[]): Promise<void> {
@@ -237,7 +291,7 @@ async function main(args: string[]): Promise<void> {
         peakRss: peak || undefined,
       };
       figures.push({
-        figure: 'client module load + activate (stubbed vscode; real figure awaits the e2e harness)',
+        figure: 'client module load + activate (stubbed vscode)',
         value: `${ms(total)} (load ${ms(results.activation.loadMs)}, activate ${ms(results.activation.activateMs)}; client handshake done ${ms(results.activation.handshakeMs)} after load)${bad ? ` — ${results.activation.outcome}` : ''}`,
         target: '≤ 50 ms',
         ok: !bad && total <= 50,
@@ -245,6 +299,33 @@ async function main(args: string[]): Promise<void> {
     });
   } else {
     figures.push({ figure: 'client module load + activate', value: 'skipped: dist/client.js missing', target: '≤ 50 ms' });
+  }
+
+  // 5b. Activation in a real VS Code, through the end-to-end harness when its tools are installed.
+  if (!quick) {
+    await guard('activation in VS Code', async () => {
+      const e2e = activationInVsCode(3);
+      results.activationInVsCode = e2e;
+      if ('skipped' in e2e) {
+        figures.push({ figure: 'activation in VS Code (e2e harness)', value: `not measured: ${e2e.skipped}`, target: '≤ 50 ms' });
+        return;
+      }
+      // The real figure carries the target; the stubbed one stays as a quiet-process reference.
+      const stub = figures.find((f) => f.figure.startsWith('client module load + activate'));
+      if (stub) {
+        stub.target = '—';
+        delete stub.ok;
+      }
+      const others = Object.values(e2e.others).sort((a, b) => a - b);
+      figures.push({
+        figure: `activation in VS Code ${e2e.vscode} (code-server, e2e harness; median of ${e2e.runs} starts)`,
+        value:
+          `${ms(e2e.ownMs)} own: require ${ms(e2e.requireMs)} + activate() ${ms(e2e.callMs)} + resolved ${ms(e2e.resolvedMs)} ` +
+          `(VS Code shows ${ms(e2e.reportedMs)} with loading the extension's storage; the ${others.length} built-in extensions of the same start: median ${ms(median(others))})`,
+        target: '≤ 50 ms',
+        ok: e2e.ownMs <= 50,
+      });
+    });
   }
 
   // 6. Bundle sizes.
