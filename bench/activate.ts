@@ -9,11 +9,11 @@
  */
 import { performance } from 'node:perf_hooks';
 import { loadExtension } from '../test/support/extension-host';
-import { paths } from './util';
+import { paths, repoRoot } from './util';
 
 export async function childActivate(): Promise<void> {
   const started = performance.now();
-  const host = loadExtension(paths.dist);
+  const host = loadExtension(repoRoot(), paths.dist);
   const loaded = performance.now();
   let handshakeAt: number | undefined;
   void host.handshake.then(() => (handshakeAt = performance.now()));

@@ -5,15 +5,12 @@
  * before that start keeps the server from starting at all.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { repoRoot } from '../helpers';
 import { loadExtension } from '../support/extension-host';
 
-const dist = join(repoRoot(), 'dist');
-
 test('activate returns before the server starts, and the server starts right after', async () => {
-  const host = loadExtension(dist);
+  const host = loadExtension(repoRoot());
   await host.extension.activate(host.context);
   assert.equal(host.forks(), 0, 'no server process during activation');
   assert.ok(host.context.subscriptions.length >= 5, 'commands, status item and configuration listener registered');
@@ -23,7 +20,7 @@ test('activate returns before the server starts, and the server starts right aft
 });
 
 test('deactivating before the server started keeps it from starting', async () => {
-  const host = loadExtension(dist);
+  const host = loadExtension(repoRoot());
   await host.extension.activate(host.context);
   await host.extension.deactivate?.();
   await new Promise((resolve) => setImmediate(resolve));

@@ -6,21 +6,10 @@
  * dist/client.js, activate(), the client's handshake and deactivate(), but no real editor.
  */
 import { EventEmitter as NodeEventEmitter } from 'node:events';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import Module from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-
-function repoRoot(): string {
-  if (process.env.GKBENCH_ROOT) return process.env.GKBENCH_ROOT;
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('package.json not found above ' + __dirname);
-    dir = up;
-  }
-  return dir;
-}
 
 type AnyFn = (...args: unknown[]) => unknown;
 
@@ -102,7 +91,7 @@ function outputChannel(name: string) {
   };
 }
 
-function stubVscode(): unknown {
+function stubVscode(root: string): unknown {
   const explicit = {
     version: '1.95.0',
     env: { language: 'en', appName: 'stub', appRoot: '/', uriScheme: 'vscode', machineId: 'bench', sessionId: 'bench', remoteName: undefined, uiKind: 1 },
@@ -145,7 +134,7 @@ function stubVscode(): unknown {
   // name the API declares must be there (from @types/vscode), the unknown ones as proxies.
   const api: Record<string, unknown> = { ...explicit };
   try {
-    const dts = readFileSync(join(repoRoot(), 'node_modules', '@types', 'vscode', 'index.d.ts'), 'utf8');
+    const dts = readFileSync(join(root, 'node_modules', '@types', 'vscode', 'index.d.ts'), 'utf8');
     for (const m of dts.matchAll(/^\t?(?: {4})?export (?:class|enum|namespace|const|let|function) (\w+)/gm)) {
       if (!(m[1] in api)) api[m[1]] = permissive(m[1]);
     }
@@ -209,10 +198,9 @@ export interface LoadedExtension {
   output: string[];
 }
 
-/** Loads `client.js` of `dist` afresh into this process's stubbed host. */
-export function loadExtension(dist: string): LoadedExtension {
-  const root = repoRoot();
-  const vscode = stubVscode();
+/** Loads `client.js` of `dist` afresh into this process's stubbed host, the extension living in `root`. */
+export function loadExtension(root: string, dist = join(root, 'dist')): LoadedExtension {
+  const vscode = stubVscode(root);
   const mod = Module as unknown as { _load: (request: string, parent: unknown, isMain: boolean) => unknown };
   const load = mod._load;
   mod._load = function (request: string, parent: unknown, isMain: boolean) {
