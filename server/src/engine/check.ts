@@ -45,14 +45,12 @@ export function localize(locale: Locale, message: Localized, params: Record<stri
     if (templates.size > 5000) templates.clear();
     templates.set(text, parts);
   }
-  if (parts.length === 1) return parts[0];
-  const pieces = parts.slice();
+  let out = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
     const k = parts[i];
-    pieces[i] = k in params ? String(params[k]) : `{${k}}`;
+    out += (k in params ? String(params[k]) : `{${k}}`) + parts[i + 1];
   }
-  // Joined rather than concatenated: one flat string instead of a tree of pieces kept with each finding.
-  return pieces.join('');
+  return out;
 }
 
 const templates = new Map<string, string[]>();
