@@ -53,8 +53,7 @@ export function visibleSpan(cell: DataCell, fallback: Span): Span {
   const src = cell.source;
   if (!src) return cell.insertAt !== undefined && fallback.end > fallback.start ? fallback : fallback;
   if (src.end > src.start) return { start: src.start, end: src.end };
-  if (src.raw.end > src.raw.start) return src.raw;
-  if (src.before) return src.before;
-  if (src.after) return src.after;
-  return fallback;
+  const raw = src.raw;
+  if (raw.end > raw.start) return raw;
+  return src.before ?? src.after ?? fallback;
 }
