@@ -3,6 +3,7 @@
  * the layout it shows (tab-separated row, pipe row, Markdown row, one cell a line, plain text).
  */
 import type { Span, TableLayout, TextCell } from '../model';
+import { parseValue, type ParsedValue } from '../text/numbers';
 
 export type LineKind =
   /** empty or whitespace only */
@@ -38,6 +39,8 @@ const TRAILING_SUPPRESSION = /[ \t\u3000]*<!--\s*gkreport-[a-z-]+\b[^>]*?-->[ \t
  */
 export class SourceCell implements TextCell {
   parts?: TextCell[] = undefined;
+  /** The parsed value of `text`, once asked for (`cellValue`). */
+  parsed?: ParsedValue = undefined;
 
   constructor(
     public start: number,
@@ -64,6 +67,12 @@ export class SourceCell implements TextCell {
   get after(): Span | undefined {
     return this.separatorAfter < 0 ? undefined : { start: this.separatorAfter, end: this.separatorAfter + 1 };
   }
+}
+
+/** The parsed value of a cell's text, parsed once per cell however often the parser asks. */
+export function cellValue(cell: TextCell): ParsedValue {
+  if (cell instanceof SourceCell) return (cell.parsed ??= parseValue(cell.text));
+  return parseValue(cell.text);
 }
 
 /** Builds a text cell from a raw span of the text, trimming whitespace; `before`/`after` are separator offsets (-1: none). */

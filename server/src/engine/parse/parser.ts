@@ -6,11 +6,10 @@ import type { PartInstance, ReportModel, Span, TableInstance, TextCell } from '.
 import { formatForYear } from '../template';
 import type { TableId } from '../template/types';
 import { hasCjk, labelCore } from '../text/normalize';
-import { parseValue } from '../text/numbers';
 import { computeLineStarts, lineOfOffset } from '../text/positions';
 import type { FormatId } from '../types';
 import { isLabelPrefix, matchHeading, matchLabel, type Match } from './labels';
-import { joinedCell, tokenize, undecorate, type Line } from './lines';
+import { cellValue, joinedCell, tokenize, undecorate, type Line } from './lines';
 import { findClosingDate, findPeriod, findSignature, findSuppressions, findTitle } from './meta';
 import { isDataLike, TableBuilder } from './tables';
 
@@ -67,9 +66,9 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
     let allData = true;
     for (let index = 0; index < line.cells.length; index++) {
       const raw = line.cells[index];
-      if (!isDataLike(parseValue(raw.text))) allData = false;
+      if (!isDataLike(cellValue(raw))) allData = false;
       const cell = line.kind === 'row' ? raw : undecorate(raw);
-      if (cell.text === '' || isDataLike(parseValue(cell.text))) continue;
+      if (cell.text === '' || isDataLike(cellValue(cell))) continue;
       const all = matchLabel(cell.text);
       const match = resolve(all, builder, cell.text);
       if (match) labelled.push({ cell, match, all, index });
@@ -105,10 +104,10 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       continue;
     }
     for (const c of line.cells) {
-      if (c.text !== '' && parseValue(c.text).kind === 'text') builder.text(isRow ? c : undecorate(c));
+      if (c.text !== '' && cellValue(c).kind === 'text') builder.text(isRow ? c : undecorate(c));
     }
     let lastText = line.cells.length - 1;
-    while (lastText >= 0 && parseValue(line.cells[lastText].text).kind !== 'text') lastText--;
+    while (lastText >= 0 && cellValue(line.cells[lastText]).kind !== 'text') lastText--;
     if (isRow && lastText >= 0) builder.data(line.cells.slice(lastText + 1), true, true);
   }
   close();
@@ -218,7 +217,7 @@ function joinHeaderFragments(
 ): Map<number, TextCell> {
   const next = new Map<number, TextCell>();
   line.cells.forEach((cell, index) => {
-    if (cell.text === '' || labelled.some((l) => l.index === index) || parseValue(cell.text).kind !== 'text') return;
+    if (cell.text === '' || labelled.some((l) => l.index === index) || cellValue(cell).kind !== 'text') return;
     for (const k of [index, index - 1, index + 1]) {
       const top = above.get(k);
       if (!top) continue;
@@ -269,7 +268,7 @@ function joinSplitLabels(text: string, lines: Line[]): void {
       if (idx < 0) break;
       const cell = lines[j].cells[idx];
       if (lines[j].kind === 'row' && lines[j].cells.slice(0, idx).some((c) => c.text !== '')) break;
-      if (!hasCjk(cell.text) || parseValue(cell.text).kind !== 'text') break;
+      if (!hasCjk(cell.text) || cellValue(cell).kind !== 'text') break;
       joined += cell.text;
       pieces.push({ line: j, cell, idx });
       const found = matchLabel(joined).some((m) => m.quality !== 'fuzzy');

@@ -7,7 +7,8 @@ import type { ColumnHeader, DataCell, LabelMatch, RowInstance, SectionInstance, 
 import { cellKey, FORMATS, tableDecl } from '../template';
 import type { CellRef, ColumnDecl, RowDecl, TableId } from '../template/types';
 import { hasCjk, toHalfWidth } from '../text/normalize';
-import { parseValue, type ParsedValue } from '../text/numbers';
+import type { ParsedValue } from '../text/numbers';
+import { cellValue } from './lines';
 import type { FormatId } from '../types';
 import type { Match } from './labels';
 
@@ -172,7 +173,7 @@ export class TableBuilder {
     }
     const cell = cells[0];
     const started = row !== undefined;
-    const isNumber = parseValue(cell.text).kind === 'number';
+    const isNumber = cellValue(cell).kind === 'number';
     if (!started && !(this.t4Totals >= 3 || (isNumber && this.t4Totals >= 1))) return;
     if (!row) {
       row = { id: 'cases', section: 'main', matches: [], pending: [], closed: false, startLine: cell.line };
@@ -254,7 +255,7 @@ export class TableBuilder {
             const { ref, key } = sharedRef(this.id, sectionDecl.id, rowDecl, col);
             const source = kept[i];
             const cell: DataCell = source
-              ? { ref, key, source, value: parseValue(source.text), rowSpan }
+              ? { ref, key, source, value: cellValue(source), rowSpan }
               : { ref, key, insertAt: missingAt, value: { kind: 'blank' }, rowSpan };
             instance.cells.push(cell);
             if (!cells.has(key)) cells.set(key, cell);
