@@ -29,3 +29,33 @@ test('a trailing disable comment is no cell, and the line keeps its whole span',
   assert.deepEqual(line.cells.map((c) => c.text), ['总计', '1']);
   assert.equal(line.end, text.length);
 });
+
+/**
+ * The rule for one-cell-a-line documents, written plainly on each line's text: among lines with a
+ * pipe, no tab and not starting with a pipe, "X |" lines (at most four pipes, nothing but pipes
+ * and spaces after the first) must be at least three and more than twice the other ones.
+ */
+function pipeCellsByRule(text: string): boolean {
+  let single = 0;
+  let multi = 0;
+  for (const line of text.split(/\r?\n/)) {
+    if (!line.includes('|') || line.includes('\t') || /^\s*\|/.test(line)) continue;
+    if (/^[^|]*\|[\s|]*$/.test(line)) {
+      if ((line.slice(line.indexOf('|')).match(/\|/g) ?? []).length <= 4) single++;
+    } else multi++;
+  }
+  return single >= 3 && single > multi * 2;
+}
+
+test('one cell a line is recognised by the document-wide rule, whatever the mix of lines', () => {
+  const pieces = ['a |', 'b | ', '甲 ||', '乙 | | | |', 'c | | | | |', 'x|y', '| m | n |', '\tq |', ' p |', '说明', '', '  ', 'r |\t'];
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  for (let round = 0; round < 400; round++) {
+    const lines = Array.from({ length: 1 + Math.floor(next() * 12) }, () => pieces[Math.floor(next() * pieces.length)]);
+    const text = lines.join(next() < 0.5 ? '\n' : '\r\n');
+    const found = tokenize(text, computeLineStarts(text)).some((l) => l.layout === 'pipe-cells');
+    const rows = tokenize(text, computeLineStarts(text)).some((l) => l.kind !== 'blank' && /^[^|\t]*\|[\s|]*$/.test(text.slice(l.start, l.end)) && !/^\s*\|/.test(text.slice(l.start, l.end)));
+    if (rows) assert.equal(found, pipeCellsByRule(text), JSON.stringify(text));
+  }
+});

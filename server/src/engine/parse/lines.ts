@@ -239,24 +239,39 @@ function hasContent(text: string, start: number, end: number): boolean {
 
 /** Whether the document writes tables one cell a line, each ending in ` |`. */
 function detectPipeCells(text: string, starts: number[], ends: number[]): boolean {
-  if (!text.includes('|')) return false;
   let single = 0;
   let multi = 0;
   let bar = text.indexOf('|');
-  for (let i = 0; i < starts.length; i++) {
+  let tab = text.indexOf('\t');
+  for (let i = 0; i < starts.length && bar >= 0; i++) {
     const start = starts[i];
     const end = ends[i];
-    if (bar < 0) break;
     if (bar >= end) continue;
+    const first = bar >= start ? bar : text.indexOf('|', start);
     bar = text.indexOf('|', end);
-    const raw = text.slice(start, end);
-    if (!raw.includes('|') || raw.includes('\t') || /^\s*\|/.test(raw)) continue;
-    if (SINGLE_PIPE_CELL.test(raw)) {
-      const trailing = raw.slice(raw.indexOf('|'));
-      if ((trailing.match(/\|/g) ?? []).length <= 4) single++;
-    } else {
-      multi++;
-    }
+    if (first < 0 || first >= end) continue;
+    while (tab >= 0 && tab < start) tab = text.indexOf('\t', start);
+    if ((tab >= 0 && tab < end) || startsWithPipe(text, start, first)) continue;
+    const shape = afterFirstPipe(text, first + 1, end);
+    if (shape < 0) multi++;
+    else if (shape + 1 <= 4) single++;
   }
   return single >= 3 && single > multi * 2;
+}
+
+/** Whether only whitespace stands before the pipe at `pipe` on its line. */
+function startsWithPipe(text: string, start: number, pipe: number): boolean {
+  for (let i = start; i < pipe; i++) if (!WHITESPACE.test(text[i])) return false;
+  return true;
+}
+
+/** After a line's first pipe: -1 if anything but pipes and whitespace follows, else how many more pipes. */
+function afterFirstPipe(text: string, from: number, end: number): number {
+  let pipes = 0;
+  for (let i = from; i < end; i++) {
+    const c = text[i];
+    if (c === '|') pipes++;
+    else if (!WHITESPACE.test(c)) return -1;
+  }
+  return pipes;
 }
