@@ -251,15 +251,16 @@ export class TableBuilder {
         instance.extra = extra;
         const rowSpan = instance.label ?? instance.span;
         if (rowDecl) {
-          sectionDecl.columns.forEach((col, i) => {
-            const { ref, key } = sharedRef(this.id, sectionDecl.id, rowDecl, col);
+          const columns = sectionDecl.columns;
+          for (let i = 0; i < columns.length; i++) {
+            const { ref, key } = sharedRef(this.id, sectionDecl.id, rowDecl, columns[i]);
             const source = kept[i];
             const cell: DataCell = source
               ? { ref, key, source, value: cellValue(source), rowSpan }
-              : { ref, key, insertAt: missingAt, value: { kind: 'blank' }, rowSpan };
+              : { ref, key, insertAt: missingAt, value: BLANK, rowSpan };
             instance.cells.push(cell);
             if (!cells.has(key)) cells.set(key, cell);
-          });
+          }
         }
       }
       section.rows.push(instance);
@@ -285,6 +286,9 @@ export class TableBuilder {
     };
   }
 }
+
+/** The value of a cell missing from its row (shared: values are never mutated). */
+const BLANK: ParsedValue = { kind: 'blank' };
 
 const refs = new Map<RowDecl, Map<ColumnDecl, { ref: CellRef; key: string }>>();
 
