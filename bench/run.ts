@@ -331,6 +331,21 @@ async function main(args: string[]): Promise<void> {
     });
   }
 
+  // Peak memory of every measured process, in one line.
+  const peaks: string[] = [];
+  const peak = (name: string, bytes: number | undefined) => {
+    if (bytes) peaks.push(`${name} ${mib(bytes)}`);
+  };
+  peak('seeds', results.seeds?.peakRss);
+  for (const t of results.documents ?? []) peak(`engine ${t.mb} MB`, t.memory.maxRssAll);
+  peak('server start', results.startup?.peakRss);
+  peak('server edits', results.edits?.peakRss);
+  peak('server 10 MB', results.largeFile?.peakRss);
+  peak('CLI', results.cli?.gkreport.peakRss);
+  peak('markdownlint-cli2', results.cli?.markdownlint.peakRss);
+  peak('activation (stub)', results.activation?.peakRss);
+  if (peaks.length > 0) figures.push({ figure: 'peak RSS of each measured process', value: peaks.join('; '), target: '—' });
+
   // 6. Bundle sizes.
   const bundles: Record<string, number | string> = {};
   for (const [name, limit] of [['client', 450], ['server', 400], ['cli', 400]] as const) {
