@@ -127,8 +127,9 @@ function checkTable(ctx: RuleContext, table: TableInstance): void {
   const { model } = ctx;
   const format = formatOf(table, ctx.expectedFormat);
   const decl = tableDecl(format, table.id);
-  const pieces = piecesOf(table, model.tables);
   const present = presentRows(table, model.tables);
+  if (decl.sections.every((s) => s.rows.every((r) => present.has(r.id)))) return;
+  const pieces = piecesOf(table, model.tables);
   const eol = eolOf(model.text);
   const name = ctx.t(TABLE_NAMES[table.id]);
   const instances: Present[] = pieces
