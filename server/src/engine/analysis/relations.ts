@@ -162,11 +162,19 @@ function localise(relations: RelationState[], index: () => Map<string, RelationS
   candidates.sort((a, b) => b.explains.length - a.explains.length);
   const explained = new Set<RelationState>();
   const out: Explanation[] = [];
-  const sameSet = (a: RelationState[], b: RelationState[]): boolean => a.length === b.length && a.every((r) => b.includes(r));
-  for (const c of candidates) {
+  // Candidates explaining exactly the same relations are rivals: none of them is the wrong cell.
+  const position = new Map(relations.map((r, i) => [r, i]));
+  const signature = (c: Candidate) => c.explains.map((r) => position.get(r)!).sort((a, b) => a - b).join(',');
+  const sharing = new Map<string, number>();
+  const signatures = candidates.map((c) => {
+    const sig = signature(c);
+    sharing.set(sig, (sharing.get(sig) ?? 0) + 1);
+    return sig;
+  });
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
     if (c.explains.some((r) => explained.has(r))) continue;
-    const rivals = candidates.filter((o) => o !== c && sameSet(o.explains, c.explains));
-    if (rivals.length > 0) continue;
+    if (sharing.get(signatures[i])! > 1) continue;
     for (const r of c.explains) explained.add(r);
     out.push({ kind: 'cell', cell: c.cell, expected: c.expected, relations: c.explains });
   }
