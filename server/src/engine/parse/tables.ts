@@ -4,7 +4,7 @@
  * columns. Blank cells, trailing tabs and merged label columns of Word exports are absorbed here.
  */
 import type { ColumnHeader, DataCell, LabelMatch, RowInstance, SectionInstance, TableInstance, TableLayout, TextCell } from '../model';
-import { cellKey, FORMATS, tableDecl } from '../template';
+import { cellKey, rowOf, sectionDecl, tableDecl } from '../template';
 import type { CellRef, ColumnDecl, RowDecl, TableId } from '../template/types';
 import { hasCjk, toHalfWidth } from '../text/normalize';
 import type { ParsedValue } from '../text/numbers';
@@ -195,7 +195,7 @@ export class TableBuilder {
 
   private width(row: PendingRow): number {
     if (this.id === 'table4') return T4_WIDTH;
-    const of = (format: FormatId) => tableDecl(format, this.id).sections.find((s) => s.id === row.section)?.columns.length ?? 7;
+    const of = (format: FormatId) => sectionDecl(format, this.id, row.section)?.columns.length ?? 7;
     // Asked for every data line: guessing the format scans the rows, so only when it matters.
     const w2019 = of('2019');
     return w2019 === of('2021') ? w2019 : of(this.guessFormat() ?? '2019');
@@ -217,7 +217,7 @@ export class TableBuilder {
     this.closeRow();
     const labelFormat = this.guessFormat();
     const format = labelFormat ?? expected;
-    const decl = FORMATS[format].tables.find((t) => t.id === this.id)!;
+    const decl = tableDecl(format, this.id);
     const cells = new Map<string, DataCell>();
     const sections: SectionInstance[] = [];
     const sectionOf = (id: string): SectionInstance => {
@@ -231,29 +231,29 @@ export class TableBuilder {
     for (const id of this.captions.keys()) sectionOf(id);
     for (const id of this.headers.keys()) sectionOf(id);
     for (const row of this.rows) {
-      const sectionDecl = decl.sections.find((s) => s.id === row.section) ?? decl.sections[0];
-      const rowDecl = row.id ? sectionDecl.rows.find((r) => r.id === row.id) : undefined;
-      const section = sectionOf(sectionDecl.id);
+      const sdecl = sectionDecl(format, this.id, row.section) ?? decl.sections[0];
+      const rdecl = row.id ? rowOf(sdecl, row.id) : undefined;
+      const section = sectionOf(sdecl.id);
       const match = pickMatch(row.matches, format);
       const instance: RowInstance = {
-        id: rowDecl ? row.id : undefined,
+        id: rdecl ? row.id : undefined,
         label: row.label,
         match,
         cells: [],
         extra: [],
         span: spanOf(row),
       };
-      if (row.id && !rowDecl && row.id !== 'other') instance.id = undefined;
-      if (rowDecl?.data !== false || !rowDecl) {
-        const width = sectionDecl.columns.length;
+      if (row.id && !rdecl && row.id !== 'other') instance.id = undefined;
+      if (rdecl?.data !== false || !rdecl) {
+        const width = sdecl.columns.length;
         // Table 2's narrower sections are padded with trailing blanks in Markdown: align it from the left.
         const { kept, extra, missingAt } = align(row.pending, width, row.label, this.id === 'table2' ? undefined : this.layout);
         instance.extra = extra;
         const rowSpan = instance.label ?? instance.span;
-        if (rowDecl) {
-          const columns = sectionDecl.columns;
+        if (rdecl) {
+          const columns = sdecl.columns;
           for (let i = 0; i < columns.length; i++) {
-            const { ref, key } = sharedRef(this.id, sectionDecl.id, rowDecl, columns[i]);
+            const { ref, key } = sharedRef(this.id, sdecl.id, rdecl, columns[i]);
             const source = kept[i];
             const cell: DataCell = source
               ? { ref, key, source, value: cellValue(source), rowSpan }

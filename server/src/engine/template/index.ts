@@ -4,7 +4,6 @@
 import type { FormatId } from '../types';
 import { TABLES_2019 } from './format2019';
 import { TABLES_2021 } from './format2021';
-import { PARTS } from './parts';
 import { expandRelations } from './relations';
 import type { CellRef, FormatDecl, RowDecl, SectionDecl, TableDecl, TableId } from './types';
 
@@ -22,17 +21,37 @@ export function formatForYear(year: number | undefined): FormatId {
   return year !== undefined && year <= 2020 ? '2019' : '2021';
 }
 
+const tablesById: Record<FormatId, Map<TableId, TableDecl>> = {
+  '2019': new Map(TABLES_2019.map((t) => [t.id, t])),
+  '2021': new Map(TABLES_2021.map((t) => [t.id, t])),
+};
+
+const sectionsById = new Map<TableDecl, Map<string, SectionDecl>>();
+
 /** The declaration of a table in a format. */
 export function tableDecl(format: FormatId, table: TableId): TableDecl {
-  return FORMATS[format].tables.find((t) => t.id === table)!;
+  return tablesById[format].get(table)!;
 }
 
 /** The declaration of a section of a table. */
 export function sectionDecl(format: FormatId, table: TableId, section: string): SectionDecl | undefined {
-  return tableDecl(format, table).sections.find((s) => s.id === section);
+  const decl = tableDecl(format, table);
+  let byId = sectionsById.get(decl);
+  if (!byId) sectionsById.set(decl, (byId = new Map(decl.sections.map((s) => [s.id, s]))));
+  return byId.get(section);
 }
 
 /** The declaration of a row. */
 export function rowDecl(format: FormatId, ref: Pick<CellRef, 'table' | 'section' | 'row'>): RowDecl | undefined {
-  return sectionDecl(format, ref.table, ref.section)?.rows.find((r) => r.id === ref.row);
+  const section = sectionDecl(format, ref.table, ref.section);
+  return section && rowOf(section, ref.row);
+}
+
+const rowsById = new Map<SectionDecl, Map<string, RowDecl>>();
+
+/** The row of a section declaration with this id. */
+export function rowOf(section: SectionDecl, id: string): RowDecl | undefined {
+  let byId = rowsById.get(section);
+  if (!byId) rowsById.set(section, (byId = new Map(section.rows.map((r) => [r.id, r]))));
+  return byId.get(id);
 }
