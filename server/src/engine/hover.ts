@@ -10,7 +10,7 @@ import { cellName } from './check';
 import { visibleSpan } from './fixes/edits';
 import type { DataCell, ReportModel, RowInstance, SectionInstance, Span, TableInstance } from './model';
 import { ruleInfo } from './rules/registry';
-import { cellKey, PARTS, rowDecl, sectionDecl, tableDecl } from './template';
+import { PARTS, rowDecl, sectionDecl, tableDecl } from './template';
 import type { RowDecl } from './template/types';
 import { offsetAt, rangeOf } from './text/positions';
 import type { FormatId, Locale } from './types';

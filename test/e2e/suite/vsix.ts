@@ -5,7 +5,6 @@
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import * as vscode from 'vscode';
 import { countByCode, codeOf, diagnostics, eventually, extension, log, open, until } from './helpers';
 
 export async function run(): Promise<void> {

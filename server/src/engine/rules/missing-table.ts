@@ -17,7 +17,7 @@ import { cellKey, tableDecl } from '../template';
 import type { CellRef, TableId } from '../template/types';
 import { lineOfOffset, rangeOf } from '../text/positions';
 import type { Fix, TextEdit } from '../types';
-import type { Rule, RuleContext } from './rule';
+import type { Rule } from './rule';
 import { isFragment, presentRows } from './table-support';
 
 const PART_TABLES: [number, TableId][] = [[2, 'table2'], [3, 'table3'], [4, 'table4']];
