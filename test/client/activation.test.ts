@@ -9,7 +9,10 @@ import { test } from 'node:test';
 import { repoRoot } from '../helpers';
 import { loadExtension } from '../support/extension-host';
 
-test('activate returns before the server starts, and the server starts right after', async () => {
+// A bound so that a broken start fails the test instead of hanging it, not a timing assertion.
+const BOUND = { timeout: 60_000 };
+
+test('activate returns before the server starts, and the server starts right after', BOUND, async () => {
   const host = loadExtension(repoRoot());
   await host.extension.activate(host.context);
   assert.equal(host.forks(), 0, 'no server process during activation');
@@ -19,7 +22,7 @@ test('activate returns before the server starts, and the server starts right aft
   await host.extension.deactivate?.();
 });
 
-test('deactivating before the server started keeps it from starting', async () => {
+test('deactivating before the server started keeps it from starting', BOUND, async () => {
   const host = loadExtension(repoRoot());
   await host.extension.activate(host.context);
   await host.extension.deactivate?.();
