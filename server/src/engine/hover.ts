@@ -5,7 +5,7 @@
  * what the part holds. Pure: the language server adapts the result to an LSP hover.
  */
 import type { Position, Range } from 'vscode-languageserver-types';
-import { analyzeTable, countOf, type RelationState } from './analysis/relations';
+import { analyzeTable, countOf, resultOf, type RelationState } from './analysis/relations';
 import { cellName } from './check';
 import { visibleSpan } from './fixes/edits';
 import type { DataCell, ReportModel, RowInstance, SectionInstance, Span, TableInstance } from './model';
@@ -168,8 +168,7 @@ function relationLine(rel: RelationState, hovered: DataCell, table: TableInstanc
   };
   const where = rel.decl.contiguous ? '' : ` · ${columnLabel(rel, table)}`;
   const head = zh ? `${title}${where}（\`${rel.decl.rule}\`）：` : `${title}${where} (\`${rel.decl.rule}\`): `;
-  const resultKey = rel.decl.resultKey;
-  const result = [...rel.lhs, ...rel.rhs].find((c) => c.key === resultKey);
+  const result = resultOf(rel);
   if (rel.status === 'absent') {
     return `${head}${zh ? '有行缺失，无法核对' : 'a row is missing; cannot be checked'}`;
   }

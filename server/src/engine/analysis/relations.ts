@@ -54,6 +54,14 @@ export function countOf(cell: DataCell | undefined): number | undefined {
   return v.value;
 }
 
+/** The cell a relation computes (its result), if the table has it. */
+export function resultOf(rel: RelationState): DataCell | undefined {
+  const key = rel.decl.resultKey;
+  for (const c of rel.lhs) if (c.key === key) return c;
+  for (const c of rel.rhs) if (c.key === key) return c;
+  return undefined;
+}
+
 /** Whether the cell is blank or a placeholder (or missing altogether). */
 export function isMissing(cell: DataCell | undefined): boolean {
   return !cell || cell.value.kind === 'blank' || cell.value.kind === 'placeholder';
@@ -180,7 +188,7 @@ function localise(relations: RelationState[], index: () => Map<string, RelationS
   }
   for (const rel of broken) {
     if (explained.has(rel)) continue;
-    const result = [...rel.lhs, ...rel.rhs].find((c) => c.key === rel.decl.resultKey);
+    const result = resultOf(rel);
     let expected: number | undefined;
     if (result) {
       const own = countOf(result)!;

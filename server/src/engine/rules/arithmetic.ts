@@ -4,7 +4,7 @@
  * otherwise one per broken relation.
  */
 import type { CellExplanation, RelationExplanation, RelationState } from '../analysis/relations';
-import { countOf } from '../analysis/relations';
+import { countOf, resultOf } from '../analysis/relations';
 import { setCellEdit } from '../fixes/edits';
 import type { DataCell, TableInstance } from '../model';
 import type { Position, Range } from 'vscode-languageserver-types';
@@ -33,14 +33,6 @@ function sideText(cells: DataCell[]): string {
 
 function relationText(ctx: RuleContext, rel: RelationState): string {
   return ctx.t({ zh: '{rule}：{lhs} = {l}，{rhs} = {r}', en: '{rule}: {lhs} = {l}, {rhs} = {r}' }, { rule: rel.decl.rule, lhs: sideText(rel.lhs), l: rel.lhsSum, rhs: sideText(rel.rhs), r: rel.rhsSum });
-}
-
-/** The cell a relation computes (its result), if the table has it. */
-function resultOf(rel: RelationState): DataCell | undefined {
-  const key = rel.decl.resultKey;
-  for (const c of rel.lhs) if (c.key === key) return c;
-  for (const c of rel.rhs) if (c.key === key) return c;
-  return undefined;
 }
 
 function related(ctx: RuleContext, table: TableInstance, rels: RelationState[]): RelatedInfo[] {
