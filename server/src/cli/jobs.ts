@@ -64,11 +64,7 @@ export function agencyKey(agency: string | undefined, year: number | undefined):
 
 /** Checks a report on its own: the whole catalogue without last year's report. */
 export function firstCheck(text: string, options: EngineOptions): Checked | { problem: FileProblem } {
-  try {
-    return withoutModel(checkReport({ text, options }));
-  } catch (error) {
-    return { problem: internal(error) };
-  }
+  return checkAgainst(text, options, () => undefined);
 }
 
 /**
