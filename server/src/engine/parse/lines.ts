@@ -88,7 +88,12 @@ export function makeCell(text: string, start: number, end: number, line: number,
 export function joinedCell(parts: TextCell[], text: string): SourceCell {
   const first = parts[0];
   const last = parts[parts.length - 1];
-  const cell = new SourceCell(first.start, last.end, text, first.line, first.raw.start, last.raw.end, first.before?.start ?? -1, last.after?.start ?? -1);
+  return spanning(first, last, first.start, last.end, text, parts);
+}
+
+/** A cell with text `text` at [start, end), its whitespace and separators from `first` (before) to `last` (after). */
+function spanning(first: TextCell, last: TextCell, start: number, end: number, text: string, parts: TextCell[] | undefined): SourceCell {
+  const cell = new SourceCell(start, end, text, first.line, first.raw.start, last.raw.end, first.before?.start ?? -1, last.after?.start ?? -1);
   cell.parts = parts;
   return cell;
 }
@@ -111,10 +116,7 @@ export function undecorate(cell: TextCell): TextCell {
   if (cut > 0 && cut < text.length) text = text.slice(0, cut);
   const inner = text.trim();
   const lead2 = inner === '' ? 0 : text.length - text.trimStart().length;
-  const raw = cell.raw;
-  const out = new SourceCell(start + lead2, start + lead2 + inner.length, inner, cell.line, raw.start, raw.end, cell.before?.start ?? -1, cell.after?.start ?? -1);
-  out.parts = cell.parts;
-  return out;
+  return spanning(cell, cell, start + lead2, start + lead2 + inner.length, inner, cell.parts);
 }
 
 const WHITESPACE = /\s/;
