@@ -57,17 +57,13 @@ function before(a: Position, b: Position): boolean {
   return a.line < b.line || (a.line === b.line && a.character < b.character);
 }
 
-function sumText(cells: DataCell[]): string {
-  return cells.map((c) => String(countOf(c))).join(' + ');
-}
-
 function reportCell(ctx: RuleContext, table: TableInstance, exp: CellExplanation, code: RuleCode): void {
   const actual = countOf(exp.cell)!;
   const isResult = exp.relations.some((r) => r.decl.resultKey === exp.cell.key && r.decl.rule === code);
   const rel = exp.relations.find((r) => r.decl.rule === code) ?? exp.relations[0];
   const others = [...rel.lhs, ...rel.rhs].filter((c) => c !== exp.cell);
   const message = isResult && rel.rhs.length === 1
-    ? ctx.t({ zh: '{name} 应为 {expected}（{sum}），实际为 {actual}', en: '{name} should be {expected} ({sum}), found {actual}' }, { name: ctx.cellName(exp.cell, table), expected: exp.expected, sum: sumText(others), actual })
+    ? ctx.t({ zh: '{name} 应为 {expected}（{sum}），实际为 {actual}', en: '{name} should be {expected} ({sum}), found {actual}' }, { name: ctx.cellName(exp.cell, table), expected: exp.expected, sum: sideText(others), actual })
     : ctx.t(
         { zh: '{name} 应为 {expected}，实际为 {actual}：改为 {expected} 可使 {count} 处勾稽关系同时成立', en: '{name} should be {expected}, found {actual}: {expected} makes all {count} broken relations through this cell hold' },
         { name: ctx.cellName(exp.cell, table), expected: exp.expected, actual, count: exp.relations.length },
@@ -89,7 +85,7 @@ function reportRelation(ctx: RuleContext, table: TableInstance, exp: RelationExp
   const rel = exp.relation;
   const result = resultOf(rel)!;
   const range = rel.decl.contiguous ? blockRange(ctx, table, rel) : ctx.cellRange(result, table);
-  const sum = rel.rhs.length === 1 ? sumText([...rel.lhs, ...rel.rhs].filter((c) => c !== result)) : arithmetic(rel);
+  const sum = rel.rhs.length === 1 ? sideText([...rel.lhs, ...rel.rhs].filter((c) => c !== result)) : arithmetic(rel);
   const message = ctx.t(
     { zh: '{name} 应为 {expected}（{sum}），实际为 {actual}', en: '{name} should be {expected} ({sum}), found {actual}' },
     { name: ctx.cellName(result, table), expected: exp.expected ?? '?', sum, actual: countOf(result)! },
