@@ -26,6 +26,8 @@ interface PendingRow {
   closed: boolean;
   closedByRow?: boolean;
   startLine: number;
+  /** The row's width in each format, once asked for. */
+  widths?: Record<FormatId, number>;
 }
 
 const T4_WIDTH = 15;
@@ -195,10 +197,13 @@ export class TableBuilder {
 
   private width(row: PendingRow): number {
     if (this.id === 'table4') return T4_WIDTH;
-    const of = (format: FormatId) => sectionDecl(format, this.id, row.section)?.columns.length ?? 7;
+    const widths = (row.widths ??= { '2019': this.columnCount('2019', row.section), '2021': this.columnCount('2021', row.section) });
     // Asked for every data line: guessing the format scans the rows, so only when it matters.
-    const w2019 = of('2019');
-    return w2019 === of('2021') ? w2019 : of(this.guessFormat() ?? '2019');
+    return widths['2019'] === widths['2021'] ? widths['2019'] : widths[this.guessFormat() ?? '2019'];
+  }
+
+  private columnCount(format: FormatId, section: string): number {
+    return sectionDecl(format, this.id, section)?.columns.length ?? 7;
   }
 
   private guessFormat(): FormatId | undefined {

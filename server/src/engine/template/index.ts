@@ -21,16 +21,16 @@ export function formatForYear(year: number | undefined): FormatId {
   return year !== undefined && year <= 2020 ? '2019' : '2021';
 }
 
-const tablesById: Record<FormatId, Map<TableId, TableDecl>> = {
-  '2019': new Map(TABLES_2019.map((t) => [t.id, t])),
-  '2021': new Map(TABLES_2021.map((t) => [t.id, t])),
-};
+const tablesById = new Map<FormatId, Map<TableId, TableDecl>>([
+  ['2019', new Map(TABLES_2019.map((t) => [t.id, t]))],
+  ['2021', new Map(TABLES_2021.map((t) => [t.id, t]))],
+]);
 
 const sectionsById = new Map<TableDecl, Map<string, SectionDecl>>();
 
 /** The declaration of a table in a format. */
 export function tableDecl(format: FormatId, table: TableId): TableDecl {
-  return tablesById[format].get(table)!;
+  return tablesById.get(format)!.get(table)!;
 }
 
 /** The declaration of a section of a table. */
