@@ -25,7 +25,8 @@ export interface Line extends Span {
 }
 
 const MD_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
-const SINGLE_PIPE_CELL = /^[^|]*\|[\s|]*$/;
+const TAB = 9;
+const PIPE = 124;
 /**
  * A suppression comment closing a line with other content (`… 1 <!-- gkreport-disable-line
  * row-total -->`): it is read by the suppression pass, and is no part of the line's cells.
@@ -138,13 +139,13 @@ function trailingMarks(text: string): number {
   }
 }
 
-/** Splits `[start, end)` of `text` at every occurrence of `sep`, returning cells. */
-function splitCells(text: string, start: number, end: number, sep: string, line: number): TextCell[] {
+/** Splits `[start, end)` of `text` at every occurrence of the character `sep` (a char code), returning cells. */
+function splitCells(text: string, start: number, end: number, sep: number, line: number): TextCell[] {
   const cells: TextCell[] = [];
   let cellStart = start;
   let before = -1;
   for (let i = start; i <= end; i++) {
-    if (i === end || text[i] === sep) {
+    if (i === end || text.charCodeAt(i) === sep) {
       const after = i < end ? i : -1;
       cells.push(makeCell(text, cellStart, i, line, before, after));
       before = after;
@@ -184,29 +185,29 @@ export function tokenize(text: string, lineStarts: number[]): Line[] {
       lines.push(content ? makeLine(index, start, lineEnd, 'text', [makeCell(text, start, end, index)]) : makeLine(index, start, lineEnd, 'blank', []));
       continue;
     }
-    const raw = text.slice(start, end);
-    if (/^\t[ \u3000\u00a0]*$/.test(raw)) {
+    const indented = nextTab === start;
+    if (indented && onlyIndentAfter(text, start + 1, end)) {
       lines.push(makeLine(index, start, lineEnd, 'cell', [makeCell(text, start + 1, end, index, start)], 'indented-cells'));
     } else if (!content) {
       lines.push(makeLine(index, start, lineEnd, 'blank', []));
     } else if (hasTab) {
-      if (/^\t[^\t]*$/.test(raw)) {
+      const secondTab = indented ? text.indexOf('\t', start + 1) : nextTab;
+      if (indented && (secondTab < 0 || secondTab >= end)) {
         lines.push(makeLine(index, start, lineEnd, 'cell', [makeCell(text, start + 1, end, index, start)], 'indented-cells'));
       } else {
-        lines.push(makeLine(index, start, lineEnd, 'row', splitCells(text, start, end, '\t', index), 'tab'));
+        lines.push(makeLine(index, start, lineEnd, 'row', splitCells(text, start, end, TAB, index), 'tab'));
       }
-    } else if (MD_SEPARATOR.test(raw)) {
+    } else if (isSeparatorLine(text, start, end)) {
       lines.push(makeLine(index, start, lineEnd, 'separator', []));
-    } else if (pipeCells && SINGLE_PIPE_CELL.test(raw)) {
-      const bar = raw.indexOf('|');
-      lines.push(makeLine(index, start, lineEnd, 'cell', [makeCell(text, start, start + bar, index, -1, start + bar)], 'pipe-cells'));
-    } else if (/^\s*\|/.test(raw)) {
-      const cells = splitCells(text, start, end, '|', index);
+    } else if (pipeCells && afterFirstPipe(text, nextPipe + 1, end) >= 0) {
+      lines.push(makeLine(index, start, lineEnd, 'cell', [makeCell(text, start, nextPipe, index, -1, nextPipe)], 'pipe-cells'));
+    } else if (startsWithPipe(text, start, nextPipe)) {
+      const cells = splitCells(text, start, end, PIPE, index);
       cells.shift();
-      if (cells.length > 1 && cells[cells.length - 1].text === '' && /\|\s*$/.test(raw)) cells.pop();
+      if (cells.length > 1 && cells[cells.length - 1].text === '' && endsWithPipe(text, start, end)) cells.pop();
       lines.push(makeLine(index, start, lineEnd, 'row', cells, 'markdown'));
     } else {
-      const cells = splitCells(text, start, end, '|', index);
+      const cells = splitCells(text, start, end, PIPE, index);
       if (cells.length > 1 && cells[cells.length - 1].text === '') cells.pop();
       lines.push(makeLine(index, start, lineEnd, 'row', cells, 'pipe-rows'));
     }
@@ -259,6 +260,31 @@ function detectPipeCells(text: string, starts: number[], ends: number[]): boolea
     else if (shape + 1 <= 4) single++;
   }
   return single >= 3 && single > multi * 2;
+}
+
+/** Whether `[from, end)` holds only the blanks of an empty indented cell: spaces, U+3000, U+00A0. */
+function onlyIndentAfter(text: string, from: number, end: number): boolean {
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 0x3000 && c !== 0xa0) return false;
+  }
+  return true;
+}
+
+/** Whether the line `[start, end)` is a Markdown table separator (`|---|:--:|`); only `|`, `-`, `:` and whitespace qualify. */
+function isSeparatorLine(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== PIPE && c !== 45 && c !== 58 && c !== 32 && c !== TAB && !WHITESPACE.test(text[i])) return false;
+  }
+  return MD_SEPARATOR.test(text.slice(start, end));
+}
+
+/** Whether only whitespace follows the last pipe of `[start, end)`, which has one. */
+function endsWithPipe(text: string, start: number, end: number): boolean {
+  let i = end;
+  while (i > start && WHITESPACE.test(text[i - 1])) i--;
+  return i > start && text.charCodeAt(i - 1) === PIPE;
 }
 
 /** Whether only whitespace stands before the pipe at `pipe` on its line. */
