@@ -16,6 +16,7 @@ import {
 } from '../text/normalize';
 import type { FormatId } from '../types';
 import type { LabelMatch } from '../model';
+import { TextCache } from '../text/cache';
 
 export type EntryKind = 'row' | 'caption' | 'column' | 'header';
 
@@ -117,23 +118,16 @@ export function labelEntries(): readonly LabelEntry[] {
 /** Whether any label of the dictionary starts with the core of `text` (a label broken over lines). */
 export function isLabelPrefix(text: string): boolean {
   if (text.length > maxCoreLength * 2) return false;
-  let known = prefixCache.get(text);
-  if (known === undefined) {
-    const core = labelCore(text);
-    known = core.length > 0 && allEntries.some((e) => e.core.length > core.length && e.core.startsWith(core));
-    remember(prefixCache, text, known);
-  }
-  return known;
+  return prefixCache.get(text, computeIsPrefix);
 }
 
-const CACHE_LIMIT = 20000;
-const prefixCache = new Map<string, boolean>();
-const matchCache = new Map<string, Match[]>();
-
-function remember<T>(cache: Map<string, T>, key: string, value: T): void {
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, value);
+function computeIsPrefix(text: string): boolean {
+  const core = labelCore(text);
+  return core.length > 0 && allEntries.some((e) => e.core.length > core.length && e.core.startsWith(core));
 }
+
+const prefixCache = new TextCache<boolean>();
+const matchCache = new TextCache<Match[]>();
 
 /**
  * All entries the text matches, best first. Exact and variant wordings are looked up directly;
@@ -141,12 +135,7 @@ function remember<T>(cache: Map<string, T>, key: string, value: T): void {
  */
 export function matchLabel(text: string): Match[] {
   if (text.length > maxCoreLength * 2 + 10) return [];
-  let found = matchCache.get(text);
-  if (!found) {
-    found = computeMatches(text);
-    remember(matchCache, text, found);
-  }
-  return found;
+  return matchCache.get(text, computeMatches);
 }
 
 function computeMatches(text: string): Match[] {

@@ -2,6 +2,7 @@
  * Reading the content of a table cell: numbers (integers, signed changes, decimals, full-width
  * digits, thousands separators, attached units, notes), placeholders and blanks told apart.
  */
+import { TextCache } from './cache';
 import { toHalfWidth } from './normalize';
 
 export type MoneyUnit = '万元' | '元';
@@ -39,7 +40,7 @@ const PLACEHOLDERS = new Set(['/', '-', '--', '—', '——', '–', '─', '�
 const NUMBER_RE =
   /^(\s*)([+\-−–﹢﹣]?)\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(\s*)(万元|元|件|个|项|次|条|宗|家|人次|人)?\s*(?:\(([^()]*)\)?)?\s*$/;
 
-const cache = new Map<string, ParsedValue>();
+const cache = new TextCache<ParsedValue>();
 
 /** Longer texts are paragraphs, not cells: not worth a cache entry. */
 const MAX_CACHED_LENGTH = 64;
@@ -49,13 +50,7 @@ export function parseValue(text: string): ParsedValue {
   const small = smallCount(text);
   if (small >= 0) return (smallCounts[small] ??= computeValue(text));
   if (text.length > MAX_CACHED_LENGTH) return computeValue(text);
-  let v = cache.get(text);
-  if (v === undefined) {
-    if (cache.size >= 20000) cache.clear();
-    v = computeValue(text);
-    cache.set(text, v);
-  }
-  return v;
+  return cache.get(text, computeValue);
 }
 
 const smallCounts: ParsedValue[] = [];
