@@ -96,16 +96,28 @@ export function analyzeTable(table: TableInstance, format: FormatId): RelationAn
     if (status !== 'holds' && status !== 'broken') lhsSum = rhsSum = 0;
     relations.push({ decl, lhs, rhs, status, lhsSum, rhsSum });
   }
-  let byCell: Map<string, RelationState[]> | undefined;
-  const index = () => (byCell ??= indexByCell(relations));
-  return {
-    relations,
-    explanations: localise(relations, index),
-    derived: deriveBlanks(relations),
-    get byCell() {
-      return index();
-    },
-  };
+  return new TableAnalysis(relations);
+}
+
+/**
+ * An analysis whose index by cell is built when first asked for. A class, not an object literal
+ * with a getter: V8 gives each such literal a hidden class of its own that holds the getter's
+ * closure, so every analysis (and the model it points into) would outlive its check until the next
+ * full garbage collection.
+ */
+class TableAnalysis implements RelationAnalysis {
+  readonly explanations: Explanation[];
+  readonly derived: Map<string, number>;
+  private index?: Map<string, RelationState[]>;
+
+  constructor(readonly relations: RelationState[]) {
+    this.explanations = localise(relations, () => this.byCell);
+    this.derived = deriveBlanks(relations);
+  }
+
+  get byCell(): Map<string, RelationState[]> {
+    return (this.index ??= indexByCell(this.relations));
+  }
 }
 
 /** The relations passing through each cell, by cell key. */
