@@ -105,6 +105,8 @@ export interface TableInstance {
   unknown: TextCell[];
   /** Cell lookup by `cellKey`. */
   cells: Map<string, DataCell>;
+  /** Ids of the template rows the instance has. */
+  rowIds: ReadonlySet<string>;
 }
 
 export interface PartInstance {

@@ -224,6 +224,7 @@ export class TableBuilder {
     const format = labelFormat ?? expected;
     const decl = tableDecl(format, this.id);
     const cells = new Map<string, DataCell>();
+    const rowIds = new Set<string>();
     const sections: SectionInstance[] = [];
     const sectionOf = (id: string): SectionInstance => {
       let s = sections.find((x) => x.id === id);
@@ -249,6 +250,7 @@ export class TableBuilder {
         span: spanOf(row),
       };
       if (row.id && !rdecl && row.id !== 'other') instance.id = undefined;
+      if (instance.id) rowIds.add(instance.id);
       if (rdecl?.data !== false || !rdecl) {
         const width = sdecl.columns.length;
         // Table 2's narrower sections are padded with trailing blanks in Markdown: align it from the left.
@@ -288,6 +290,7 @@ export class TableBuilder {
       span: { start: this.start, end: this.end },
       unknown: this.unknown,
       cells,
+      rowIds,
     };
   }
 }

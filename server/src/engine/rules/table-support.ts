@@ -92,27 +92,10 @@ export function toDecimals(text: string, places: number): { text: string; lost: 
   return { text: places === 0 ? kept : `${kept.slice(0, intLen)}.${kept.slice(intLen)}`, lost };
 }
 
-const rowIdCache = new WeakMap<TableInstance, Set<string>>();
-
-/** Ids of the template rows present in a table instance (computed once per instance; do not modify). */
-export function rowIds(table: TableInstance): Set<string> {
-  let ids = rowIdCache.get(table);
-  if (!ids) rowIdCache.set(table, (ids = new Set(table.sections.flatMap((s) => s.rows.map((r) => r.id).filter((id): id is string => !!id)))));
-  return ids;
-}
-
 /** Whether two sets of row ids share one (stops at the first: copies of a table share at once). */
-export function sharesRow(a: Set<string>, b: Set<string>): boolean {
+export function sharesRow(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   for (const id of a) if (b.has(id)) return true;
   return false;
-}
-
-const indexCache = new WeakMap<TableInstance[], Map<TableInstance, number>>();
-
-function indexIn(all: TableInstance[], table: TableInstance): number {
-  let map = indexCache.get(all);
-  if (!map) indexCache.set(all, (map = new Map(all.map((t, i) => [t, i]))));
-  return map.get(table) ?? -1;
 }
 
 /**
@@ -120,21 +103,21 @@ function indexIn(all: TableInstance[], table: TableInstance): number {
  * same id that share no row with it (a table the parser saw in pieces, not a second copy).
  */
 export function piecesOf(table: TableInstance, all: TableInstance[]): TableInstance[] {
-  const i = indexIn(all, table);
-  const own = rowIds(table);
+  const i = all.indexOf(table);
+  const own = table.rowIds;
   const out = [table];
   if (i < 0) return out;
-  for (let j = i - 1; j >= 0 && all[j].id === table.id && !sharesRow(rowIds(all[j]), own); j--) out.unshift(all[j]);
-  for (let j = i + 1; j < all.length && all[j].id === table.id && !sharesRow(rowIds(all[j]), own); j++) out.push(all[j]);
+  for (let j = i - 1; j >= 0 && all[j].id === table.id && !sharesRow(all[j].rowIds, own); j--) out.unshift(all[j]);
+  for (let j = i + 1; j < all.length && all[j].id === table.id && !sharesRow(all[j].rowIds, own); j++) out.push(all[j]);
   return out;
 }
 
 /** The rows a table instance has, counting the rows of the other pieces of the same table. */
-export function presentRows(table: TableInstance, all: TableInstance[]): Set<string> {
+export function presentRows(table: TableInstance, all: TableInstance[]): ReadonlySet<string> {
   const pieces = piecesOf(table, all);
-  if (pieces.length === 1) return rowIds(table);
+  if (pieces.length === 1) return table.rowIds;
   const out = new Set<string>();
-  for (const t of pieces) for (const id of rowIds(t)) out.add(id);
+  for (const t of pieces) for (const id of t.rowIds) out.add(id);
   return out;
 }
 
