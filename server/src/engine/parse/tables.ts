@@ -26,8 +26,8 @@ interface PendingRow {
   closed: boolean;
   closedByRow?: boolean;
   startLine: number;
-  /** The row's width in each format, once asked for. */
-  widths?: Record<FormatId, number>;
+  /** The row's width when both formats give it the same (-1: they differ), once asked for. */
+  sameWidth?: number;
 }
 
 const T4_WIDTH = 15;
@@ -197,9 +197,12 @@ export class TableBuilder {
 
   private width(row: PendingRow): number {
     if (this.id === 'table4') return T4_WIDTH;
-    const widths = (row.widths ??= { '2019': this.columnCount('2019', row.section), '2021': this.columnCount('2021', row.section) });
+    if (row.sameWidth === undefined) {
+      const w2019 = this.columnCount('2019', row.section);
+      row.sameWidth = w2019 === this.columnCount('2021', row.section) ? w2019 : -1;
+    }
     // Asked for every data line: guessing the format scans the rows, so only when it matters.
-    return widths['2019'] === widths['2021'] ? widths['2019'] : widths[this.guessFormat() ?? '2019'];
+    return row.sameWidth >= 0 ? row.sameWidth : this.columnCount(this.guessFormat() ?? '2019', row.section);
   }
 
   private columnCount(format: FormatId, section: string): number {
