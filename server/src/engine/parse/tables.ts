@@ -5,7 +5,7 @@
  */
 import type { ColumnHeader, DataCell, LabelMatch, RowInstance, SectionInstance, TableInstance, TableLayout, TextCell } from '../model';
 import { cellKey, rowOf, sectionDecl, tableDecl } from '../template';
-import type { CellRef, ColumnDecl, RowDecl, TableId } from '../template/types';
+import type { CellRef, RowDecl, SectionDecl, TableId } from '../template/types';
 import { hasCjk, toHalfWidth } from '../text/normalize';
 import type { ParsedValue } from '../text/numbers';
 import { cellValue } from './lines';
@@ -261,9 +261,9 @@ export class TableBuilder {
         instance.extra = extra;
         const rowSpan = instance.label ?? instance.span;
         if (rdecl) {
-          const columns = sdecl.columns;
-          for (let i = 0; i < columns.length; i++) {
-            const { ref, key } = sharedRef(this.id, sdecl.id, rdecl, columns[i]);
+          const refs = sharedRefs(this.id, sdecl, rdecl);
+          for (let i = 0; i < refs.length; i++) {
+            const { ref, key } = refs[i];
             const source = kept[i];
             const cell: DataCell = source
               ? { ref, key, source, value: cellValue(source), rowSpan }
@@ -301,17 +301,19 @@ export class TableBuilder {
 /** The value of a cell missing from its row (shared: values are never mutated). */
 const BLANK: ParsedValue = { kind: 'blank' };
 
-const refs = new Map<RowDecl, Map<ColumnDecl, { ref: CellRef; key: string }>>();
+const refs = new Map<SectionDecl, Map<RowDecl, { ref: CellRef; key: string }[]>>();
 
-/** One shared, immutable reference (and its key) per template cell. */
-function sharedRef(table: TableId, section: string, row: RowDecl, column: ColumnDecl): { ref: CellRef; key: string } {
-  let byColumn = refs.get(row);
-  if (!byColumn) refs.set(row, (byColumn = new Map()));
-  let found = byColumn.get(column);
+/** One shared, immutable reference (and its key) per template cell of a row, in column order. */
+function sharedRefs(table: TableId, section: SectionDecl, row: RowDecl): { ref: CellRef; key: string }[] {
+  let byRow = refs.get(section);
+  if (!byRow) refs.set(section, (byRow = new Map()));
+  let found = byRow.get(row);
   if (!found) {
-    const ref: CellRef = Object.freeze({ table, section, row: row.id, column: column.id });
-    found = { ref, key: cellKey(ref) };
-    byColumn.set(column, found);
+    found = section.columns.map((column) => {
+      const ref: CellRef = Object.freeze({ table, section: section.id, row: row.id, column: column.id });
+      return { ref, key: cellKey(ref) };
+    });
+    byRow.set(row, found);
   }
   return found;
 }
