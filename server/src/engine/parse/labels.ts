@@ -134,7 +134,7 @@ const matchCache = new TextCache<Match[]>();
  * near misses only for texts long enough to be distinctive.
  */
 export function matchLabel(text: string): Match[] {
-  if (text.length > maxCoreLength * 2 + 10) return [];
+  if (text === '' || text.length > maxCoreLength * 2 + 10) return [];
   return matchCache.get(text, computeMatches);
 }
 

@@ -53,7 +53,8 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
     if (line.kind === 'text' || line.kind === 'cell') {
       const cell = undecorate(line.cells[0]);
       if (cell.text.startsWith('<!--')) continue;
-      if (!matchLabel(cell.text).some((m) => m.quality !== 'fuzzy')) {
+      // A number, blank or placeholder is never a label; only text is looked up.
+      if (isDataLike(cellValue(cell)) || !matchLabel(cell.text).some((m) => m.quality !== 'fuzzy')) {
         const heading = matchHeading(cell.text);
         if (heading) {
           close();

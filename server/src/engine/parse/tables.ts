@@ -7,7 +7,7 @@ import type { ColumnHeader, DataCell, LabelMatch, RowInstance, SectionInstance, 
 import { cellKey, rowOf, sectionDecl, tableDecl } from '../template';
 import type { CellRef, RowDecl, SectionDecl, TableId } from '../template/types';
 import { hasCjk, toHalfWidth } from '../text/normalize';
-import type { ParsedValue } from '../text/numbers';
+import { BLANK, type ParsedValue } from '../text/numbers';
 import { cellValue } from './lines';
 import type { FormatId } from '../types';
 import type { Match } from './labels';
@@ -298,8 +298,6 @@ export class TableBuilder {
   }
 }
 
-/** The value of a cell missing from its row (shared: values are never mutated). */
-const BLANK: ParsedValue = { kind: 'blank' };
 
 const refs = new Map<SectionDecl, Map<RowDecl, { ref: CellRef; key: string }[]>>();
 

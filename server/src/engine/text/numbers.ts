@@ -42,11 +42,15 @@ const NUMBER_RE =
 
 const cache = new TextCache<ParsedValue>();
 
+/** The value of an empty cell (shared: values are never mutated). */
+export const BLANK: ParsedValue = { kind: 'blank' };
+
 /** Longer texts are paragraphs, not cells: not worth a cache entry. */
 const MAX_CACHED_LENGTH = 64;
 
 /** Parses the text of one cell. Results are shared between equal texts and must not be mutated. */
 export function parseValue(text: string): ParsedValue {
+  if (text === '') return BLANK;
   const small = smallCount(text);
   if (small >= 0) return (smallCounts[small] ??= computeValue(text));
   if (text.length > MAX_CACHED_LENGTH) return computeValue(text);
