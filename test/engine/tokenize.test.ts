@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { tokenize } from '../../server/src/engine/parse/lines';
+import { isWhitespace } from '../../server/src/engine/text/normalize';
 import { computeLineStarts } from '../../server/src/engine/text/positions';
 
 const kinds = (text: string) => tokenize(text, computeLineStarts(text)).map((l) => [l.kind, l.layout ?? '', l.cells.map((c) => c.text)]);
@@ -12,6 +13,10 @@ test('blank lines are whitespace only, including the ideographic space and a BOM
   assert.deepEqual(kinds(' \u3000\n\ufeff\n\u00a0 '), [['blank', '', []], ['blank', '', []], ['blank', '', []]]);
   assert.deepEqual(kinds('\u0001'), [['text', '', ['\u0001']]]);
   assert.deepEqual(kinds('\u200b'), [['text', '', ['\u200b']]]);
+});
+
+test('whitespace is what a regular expression\'s \\s matches, for every UTF-16 code unit', () => {
+  for (let c = 0; c <= 0xffff; c++) assert.equal(isWhitespace(c), /\s/.test(String.fromCharCode(c)), `U+${c.toString(16).padStart(4, '0')}`);
 });
 
 test('rows, cells and separators of every layout', () => {

@@ -3,6 +3,7 @@
  * the layout it shows (tab-separated row, pipe row, Markdown row, one cell a line, plain text).
  */
 import type { Span, TableLayout, TextCell } from '../model';
+import { isWhitespace } from '../text/normalize';
 import { parseValue, type ParsedValue } from '../text/numbers';
 
 export type LineKind =
@@ -120,7 +121,6 @@ export function undecorate(cell: TextCell): TextCell {
   return spanning(cell, cell, start + lead2, start + lead2 + inner.length, inner, cell.parts);
 }
 
-const WHITESPACE = /\s/;
 
 /** Where a run of closing marks (`**`, `__`, `*`, ` ##`) at the end of `text` begins; `text.length` if none. */
 function trailingMarks(text: string): number {
@@ -132,7 +132,7 @@ function trailingMarks(text: string): number {
       let j = end - 1;
       while (j > 0 && text[j - 1] === '#') j--;
       let k = j;
-      while (k > 0 && WHITESPACE.test(text[k - 1])) k--;
+      while (k > 0 && isWhitespace(text.charCodeAt(k - 1))) k--;
       if (k === j) return end;
       end = k;
     } else return end;
@@ -235,7 +235,7 @@ function lineEnds(text: string, lineStarts: number[]): number[] {
 function hasContent(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c < 128 ? c !== 32 && (c < 9 || c > 13) : !WHITESPACE.test(text[i])) return true;
+    if (!isWhitespace(c)) return true;
   }
   return false;
 }
@@ -275,7 +275,7 @@ function onlyIndentAfter(text: string, from: number, end: number): boolean {
 function isSeparatorLine(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c !== PIPE && c !== 45 && c !== 58 && c !== 32 && c !== TAB && !WHITESPACE.test(text[i])) return false;
+    if (c !== PIPE && c !== 45 && c !== 58 && !isWhitespace(c)) return false;
   }
   return MD_SEPARATOR.test(text.slice(start, end));
 }
@@ -283,13 +283,13 @@ function isSeparatorLine(text: string, start: number, end: number): boolean {
 /** Whether only whitespace follows the last pipe of `[start, end)`, which has one. */
 function endsWithPipe(text: string, start: number, end: number): boolean {
   let i = end;
-  while (i > start && WHITESPACE.test(text[i - 1])) i--;
+  while (i > start && isWhitespace(text.charCodeAt(i - 1))) i--;
   return i > start && text.charCodeAt(i - 1) === PIPE;
 }
 
 /** Whether only whitespace stands before the pipe at `pipe` on its line. */
 function startsWithPipe(text: string, start: number, pipe: number): boolean {
-  for (let i = start; i < pipe; i++) if (!WHITESPACE.test(text[i])) return false;
+  for (let i = start; i < pipe; i++) if (!isWhitespace(text.charCodeAt(i))) return false;
   return true;
 }
 
@@ -297,9 +297,9 @@ function startsWithPipe(text: string, start: number, pipe: number): boolean {
 function afterFirstPipe(text: string, from: number, end: number): number {
   let pipes = 0;
   for (let i = from; i < end; i++) {
-    const c = text[i];
-    if (c === '|') pipes++;
-    else if (!WHITESPACE.test(c)) return -1;
+    const c = text.charCodeAt(i);
+    if (c === PIPE) pipes++;
+    else if (!isWhitespace(c)) return -1;
   }
   return pipes;
 }

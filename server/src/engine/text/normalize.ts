@@ -9,6 +9,15 @@ export function toHalfWidth(s: string): string {
   return s.replace(FULL_WIDTH_ALL, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
 
+/**
+ * Whether a UTF-16 code unit is whitespace as `\s` and `String.prototype.trim` understand it,
+ * asked of a char code so that no one-character string is made.
+ */
+export function isWhitespace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
 const FULL_WIDTH_ALL = /[\uff01-\uff5e\u3000]/g;
 
