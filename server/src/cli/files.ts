@@ -72,9 +72,10 @@ function skipped(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
 
+/** The canonical path of a file, to name each file once (the system's realpath: one call, not one per path component). */
 function realpath(path: string): string {
   try {
-    return realpathSync(path);
+    return realpathSync.native(path);
   } catch {
     return resolve(path);
   }
