@@ -63,6 +63,14 @@ describe('decodeBuffer', () => {
     }
   });
 
+  it('counts exactly the C0 and C1 controls but tab, line feed, form feed and carriage return', () => {
+    for (let c = 0; c < 0x100; c++) {
+      const control = (c < 0x20 && ![0x09, 0x0a, 0x0c, 0x0d].includes(c)) || (c >= 0x7f && c < 0xa0);
+      const result = decodeBuffer(Buffer.from(`政府${String.fromCharCode(c).repeat(3)}公开`, 'utf8'));
+      assert.equal(isDecodeError(result) && result.reason === 'binary', control, `U+${c.toString(16).padStart(4, '0')}`);
+    }
+  });
+
   it('rejects text in other encodings', () => {
     const latin1 = Buffer.from('Caf\u00e9 cr\u00e8me br\u00fbl\u00e9e.', 'latin1');
     let seed = 1;

@@ -45,7 +45,11 @@ function isControl(code: number): boolean {
   return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c) || (code >= 0x7f && code < 0xa0);
 }
 
+/** The characters `isControl` counts (NUL among them), for a quick search before counting. */
+const CONTROL = /[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]/;
+
 function looksBinary(text: string): boolean {
+  if (!CONTROL.test(text)) return false;
   let controls = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
