@@ -3,7 +3,7 @@
  * (on its line, or on the next lines in one-cell-a-line layouts) are aligned to the template's
  * columns. Blank cells, trailing tabs and merged label columns of Word exports are absorbed here.
  */
-import type { ColumnHeader, DataCell, LabelMatch, RowInstance, SectionInstance, TableInstance, TableLayout, TextCell } from '../model';
+import type { ColumnHeader, DataCell, LabelMatch, RowInstance, SectionInstance, Span, TableInstance, TableLayout, TextCell } from '../model';
 import { cellKey, rowOf, sectionDecl, tableDecl } from '../template';
 import type { CellRef, RowDecl, SectionDecl, TableId } from '../template/types';
 import { hasCjk, toHalfWidth } from '../text/normalize';
@@ -274,15 +274,11 @@ export class TableBuilder {
         }
       }
       section.rows.push(instance);
-      section.span.start = Math.min(section.span.start, instance.span.start);
-      section.span.end = Math.max(section.span.end, instance.span.end);
+      extend(section.span, instance.span);
     }
     for (const s of sections) {
-      const spans = [s.caption, ...s.headers.map((h) => h.cell)].filter((c): c is TextCell => !!c);
-      for (const c of spans) {
-        s.span.start = Math.min(s.span.start, c.start);
-        s.span.end = Math.max(s.span.end, c.end);
-      }
+      if (s.caption) extend(s.span, s.caption);
+      for (let i = 0; i < s.headers.length; i++) extend(s.span, s.headers[i].cell);
       if (!Number.isFinite(s.span.start)) s.span = { start: this.start, end: this.start };
     }
     return {
@@ -314,6 +310,12 @@ function sharedRefs(table: TableId, section: SectionDecl, row: RowDecl): { ref: 
     byRow.set(row, found);
   }
   return found;
+}
+
+/** Widens `span` to cover `other`. */
+function extend(span: Span, other: Span): void {
+  span.start = Math.min(span.start, other.start);
+  span.end = Math.max(span.end, other.end);
 }
 
 function pickMatch(matches: Match[], format: FormatId): LabelMatch | undefined {

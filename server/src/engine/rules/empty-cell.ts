@@ -25,6 +25,7 @@ export const emptyCellRule: Rule = {
   check(ctx) {
     for (const table of ctx.model.tables) {
       const blanks = blanksOf(table);
+      if (blanks.length === 0) continue;
       const values = blanks.map((cell) => valueFor(ctx, table, cell));
       const edits = blanks.map((cell, i) => setCellEdit(ctx.model, table, cell, String(values[i].value)));
       blanks.forEach((cell, i) => {
