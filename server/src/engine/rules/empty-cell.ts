@@ -12,7 +12,13 @@ import type { Fix } from '../types';
 import type { Rule, RuleContext } from './rule';
 
 function blanksOf(table: TableInstance): DataCell[] {
-  return table.sections.flatMap((s) => s.rows.flatMap((r) => r.cells.filter((c) => isMissing(c))));
+  const blanks: DataCell[] = [];
+  for (const section of table.sections) {
+    for (const row of section.rows) {
+      for (const cell of row.cells) if (isMissing(cell)) blanks.push(cell);
+    }
+  }
+  return blanks;
 }
 
 function valueFor(ctx: RuleContext, table: TableInstance, cell: DataCell): { value: number; derived: boolean } {

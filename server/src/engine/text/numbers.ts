@@ -57,7 +57,8 @@ export function parseValue(text: string): ParsedValue {
   return cache.get(text, computeValue);
 }
 
-const smallCounts: ParsedValue[] = [];
+/** The values of the counts 0–9999, made when first met (a dense array: a sparse one would fall back to a dictionary). */
+const smallCounts = new Array<ParsedValue | undefined>(10000).fill(undefined);
 
 /** The value of a plain count of 1–4 ASCII digits without a leading zero (`0`, `7`, `1234`), else -1. */
 function smallCount(text: string): number {
