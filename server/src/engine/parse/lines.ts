@@ -219,6 +219,11 @@ function makeLine(index: number, start: number, end: number, kind: LineKind, cel
   return { index, start, end, kind, layout, cells };
 }
 
+/** The line emptied: its cells were joined into a label on another line. */
+export function emptied(line: Line): Line {
+  return makeLine(line.index, line.start, line.end, 'blank', [], line.layout);
+}
+
 /** Where each line ends, before its line break. */
 function lineEnds(text: string, lineStarts: number[]): number[] {
   const ends = new Array<number>(lineStarts.length);

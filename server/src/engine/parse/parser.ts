@@ -9,7 +9,7 @@ import { hasCjk, labelCore } from '../text/normalize';
 import { computeLineStarts, lineOfOffset } from '../text/positions';
 import type { FormatId } from '../types';
 import { isLabelPrefix, matchHeading, matchLabel, type Match } from './labels';
-import { cellValue, joinedCell, tokenize, undecorate, type Line } from './lines';
+import { cellValue, emptied, joinedCell, tokenize, undecorate, type Line } from './lines';
 import { findClosingDate, findPeriod, findSignature, findSuppressions, findTitle } from './meta';
 import { isDataLike, TableBuilder } from './tables';
 
@@ -278,7 +278,7 @@ function joinSplitLabels(text: string, lines: Line[]): void {
         const merged = joinedCell(pieces.map((p) => p.cell), joined);
         lines[last.line].cells[last.idx] = merged;
         for (const p of pieces.slice(0, -1)) {
-          if (p.line !== last.line) lines[p.line] = { ...lines[p.line], kind: 'blank', cells: [] };
+          if (p.line !== last.line) lines[p.line] = emptied(lines[p.line]);
         }
         i = last.line;
         break;
