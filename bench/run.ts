@@ -102,16 +102,22 @@ function activationInVsCode(runs: number): VsCodeActivation | { skipped: string 
   const bundle = createHash('sha256').update(readFileSync(join(paths.dist, 'client.js'))).digest('hex');
   type Record = { loadMs: number; callMs: number; resolvedMs: number; requireMs: number; vscode: string; clientSha256: string; others: VsCodeActivation['others'] };
   const records: Record[] = [];
-  for (let i = 0; i < runs; i++) {
+  let failure = '';
+  // A start that reports nothing (VS Code busy past the harness's bounds) is tried again, twice at most in all.
+  for (let attempt = 0; records.length < runs && attempt < runs + 2; attempt++) {
     rmSync(file, { force: true });
     const env: NodeJS.ProcessEnv = { ...process.env, GKREPORT_E2E_GREP: '^$' };
     delete env.NODE_OPTIONS;
     const r = spawnSync(process.execPath, [join(root, 'test', 'e2e', 'run.mjs'), 'suite'], { cwd: root, env, stdio: 'ignore', timeout: 300_000 });
-    if (r.status !== 0 || !existsSync(file)) return { skipped: `the end-to-end harness failed (exit ${r.status ?? r.signal}; see .e2e/artifacts/suite.log)` };
+    if (r.status !== 0 || !existsSync(file)) {
+      failure = `the end-to-end harness failed (exit ${r.status ?? r.signal}; see .e2e/artifacts/suite.log)`;
+      continue;
+    }
     const record = JSON.parse(readFileSync(file, 'utf8')) as Record;
     if (record.clientSha256 !== bundle) return { skipped: 'the harness ran another build of dist/client.js' };
     records.push(record);
   }
+  if (records.length < runs) return { skipped: `${failure} (${records.length} of ${runs} starts reported)` };
   // The start whose own share is the median, with its parts (they add up).
   const own = (r: Record) => r.requireMs + r.callMs + r.resolvedMs;
   const mid = [...records].sort((a, b) => own(a) - own(b))[Math.floor(records.length / 2)];
