@@ -121,7 +121,6 @@ export function undecorate(cell: TextCell): TextCell {
   return spanning(cell, cell, start + lead2, start + lead2 + inner.length, inner, cell.parts);
 }
 
-
 /** Where a run of closing marks (`**`, `__`, `*`, ` ##`) at the end of `text` begins; `text.length` if none. */
 function trailingMarks(text: string): number {
   let end = text.length;

@@ -294,7 +294,6 @@ export class TableBuilder {
   }
 }
 
-
 const refs = new Map<SectionDecl, Map<RowDecl, { ref: CellRef; key: string }[]>>();
 
 /** One shared, immutable reference (and its key) per template cell of a row, in column order. */
