@@ -11,7 +11,7 @@ import type { EngineOptions } from '../engine/types';
 import { decodeBuffer, isDecodeError, type DecodedText } from '../node/decode';
 import type { CliOptions } from './args';
 import type { FileProblem, Messages } from './messages';
-import { renderReport, sortFindings, type RenderedReport } from './output';
+import { renderReport, type RenderedReport } from './output';
 
 /** A check result without its model: models are large and most are not needed after the check. */
 export type Checked = Omit<CheckResult, 'model'>;
@@ -106,7 +106,8 @@ export function withCrossYear(first: Checked, crossYear: CheckResult): Checked {
 
 /** The outcome of a checked file, rendered for the output asked for. */
 export function checkedOutcome(path: string, result: Checked, cli: Pick<CliOptions, 'format' | 'quiet'>, applied?: number): Outcome {
-  const findings = sortFindings(result.findings).filter((f) => !cli.quiet || f.severity === 'error');
+  // Findings come in document order (checkReport and withCrossYear sort them).
+  const findings = cli.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
   const report = renderReport(
     { file: path, format: result.format, year: result.year, findings, ...(applied !== undefined ? { applied } : {}) },
     cli.format,

@@ -35,13 +35,6 @@ export function totals(reports: RenderedReport[]): Totals {
   return t;
 }
 
-/** Findings in document order. */
-export function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
-  );
-}
-
 /** One file's part of the output, ready to be put together with the others'. */
 export interface RenderedReport {
   file: string;
