@@ -51,7 +51,7 @@ export function eolOf(text: string): string {
 /** A visible (never zero-width) span for a cell: its text, its whitespace, or a separator beside it. */
 export function visibleSpan(cell: DataCell, fallback: Span): Span {
   const src = cell.source;
-  if (!src) return cell.insertAt !== undefined && fallback.end > fallback.start ? fallback : fallback;
+  if (!src) return fallback;
   if (src.end > src.start) return { start: src.start, end: src.end };
   const raw = src.raw;
   if (raw.end > raw.start) return raw;
