@@ -5,6 +5,7 @@
  *   node out/bench/run.js [--quick] [--json <file>]    the whole benchmark (~2–4 minutes on 2 cores)
  *   node out/bench/run.js profile [--mb N|--lines N]   engine CPU profile on an N MB document / N-line report
  *   node out/bench/run.js markdown [results.json]      the figures as a Markdown table (README)
+ *   node out/bench/run.js ab <revision> [--runs N]     this tree against another revision, interleaved (see ab.ts)
  *
  * Everything runs on this machine against the built bundles (dist/*.js) and the engine sources
  * (compiled into this file); nothing listens on a network port (the server speaks over stdio).
@@ -15,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { compareBuilds } from './ab';
 import { childActivate } from './activate';
 import { cliVsMarkdownlint, type CliResult } from './cli';
 import { documentsOfSizes, loadSources, longReport } from './corpus';
@@ -425,6 +427,7 @@ const done = (p: Promise<unknown> | void) =>
 if (mode === 'child-seeds') childSeeds();
 else if (mode === 'child-engine') childEngine(rest);
 else if (mode === 'child-activate') void done(childActivate());
+else if (mode === 'ab') void done(compareBuilds(rest).then(() => removeTempDir()));
 else if (mode === 'markdown') markdown(rest[0] ?? join(repoRoot(), 'bench', 'results.json'));
 else if (mode === 'profile') {
   const option = (name: string) => (rest.includes(name) ? Number(rest[rest.indexOf(name) + 1]) : undefined);

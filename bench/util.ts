@@ -125,12 +125,14 @@ export interface RunResult {
 export interface ProcessMemory {
   /** process.resourceUsage().maxRSS, in bytes. */
   maxRSS: number;
+  /** CPU time of all the process's threads (user + system), in ms. */
+  cpuMs?: number;
   /** v8 heap: committed total and used, at exit, in bytes. */
   heapTotal: number;
   heapUsed: number;
 }
 
-/** A `--require` preload that writes the process's peak memory to `<dir>/<pid>.json` at exit. */
+/** A `--require` preload that writes the process's peak memory and CPU time to `<dir>/<pid>.json` at exit. */
 function preloadPath(): string {
   const p = join(tempDir(), 'memory-preload.cjs');
   if (!existsSync(p)) {
@@ -141,8 +143,9 @@ const { join } = require('node:path');
 process.on('exit', () => {
   try {
     const h = require('node:v8').getHeapStatistics();
+    const u = process.resourceUsage();
     writeFileSync(join(process.env.GKBENCH_MEMORY_DIR, process.pid + '.json'), JSON.stringify({
-      maxRSS: process.resourceUsage().maxRSS * 1024, heapTotal: h.total_heap_size, heapUsed: h.used_heap_size }));
+      maxRSS: u.maxRSS * 1024, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, heapTotal: h.total_heap_size, heapUsed: h.used_heap_size }));
   } catch {}
 });
 `,
@@ -153,13 +156,14 @@ process.on('exit', () => {
 
 /**
  * Runs a Node script as a whole process (wall time from spawn to exit), with its output
- * collected (or discarded) and its peak memory read at exit.
+ * collected (or discarded) and its peak memory and CPU time read at exit. `env` may replace the
+ * benchmark's own variables (GKBENCH_ROOT, GKBENCH_DIST), to measure another build.
  */
 export function runNode(
   args: string[],
   options: { cwd?: string; timeoutMs?: number; collect?: boolean; env?: Record<string, string>; execArgv?: string[] } = {},
 ): Promise<RunResult> {
-  const env = { ...process.env, ...options.env, GKBENCH_ROOT: repoRoot(), GKBENCH_DIST: paths.dist, NODE_PATH: join(repoRoot(), 'node_modules'), GKBENCH_MEMORY_DIR: tempDir(), NODE_OPTIONS: `--require ${JSON.stringify(preloadPath())}` };
+  const env = { ...process.env, GKBENCH_ROOT: repoRoot(), GKBENCH_DIST: paths.dist, NODE_PATH: join(repoRoot(), 'node_modules'), ...options.env, GKBENCH_MEMORY_DIR: tempDir(), NODE_OPTIONS: `--require ${JSON.stringify(preloadPath())}` };
   const collect = options.collect ?? true;
   const spawnOptions: SpawnOptions = { cwd: options.cwd, env, stdio: ['ignore', collect ? 'pipe' : 'ignore', collect ? 'pipe' : 'ignore'] };
   return new Promise((resolve, reject) => {
