@@ -268,7 +268,7 @@ function zipEntries(file) {
 function packageVsix() {
   const vsix = join(tmp, 'gkreport.vsix');
   const vsce = createRequire(join(root, 'package.json')).resolve('@vscode/vsce/vsce');
-  const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '--out', vsix], {
+  const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsix], {
     cwd: root,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
