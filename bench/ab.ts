@@ -10,8 +10,9 @@
  *   validation time.
  *
  * The revision is exported with `git archive` into the temporary folder and built there with its
- * own esbuild.mjs and bench/build.mjs, against this work tree's node_modules; the engine and edit
- * figures need a revision that has the benchmark (any since `npm run bench` was added).
+ * own esbuild.mjs and bench/build.mjs, against this work tree's node_modules. The engine and edit
+ * figures need a revision that has the benchmark and the server's status notification; for an
+ * older one they are skipped, and the output says why.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -108,9 +109,19 @@ export async function compareBuilds(args: string[]): Promise<void> {
   both('CLI: peak RSS', 'MB', true, (s) => cli[s].map((r) => mbOf(r.memory?.maxRSS)));
 
   // The engine on the 1 MB document, in a process of its own per measurement.
-  const doc = join(tempDir(), 'ab-1mb.txt');
-  writeFileSync(doc, bigDocument(sources, MB));
-  if (base.bench) {
+  const skipped: string[] = [];
+  const part = async (what: string, fn: () => Promise<void>) => {
+    try {
+      await fn();
+    } catch (error) {
+      skipped.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+      log(`${what} skipped: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  await part('engine, 1 MB', async () => {
+    if (!base.bench) throw new Error(`${revision} has no benchmark`);
+    const doc = join(tempDir(), 'ab-1mb.txt');
+    writeFileSync(doc, bigDocument(sources, MB));
     log(`engine on 1 MB, ${runs} rounds …`);
     const engine: Record<Side, DocTiming[]> = { base: [], head: [] };
     for (const side of interleaved(runs)) {
@@ -122,39 +133,40 @@ export async function compareBuilds(args: string[]): Promise<void> {
     both('engine, 1 MB: median after warm-up', 'ms', true, (s) => engine[s].map((t) => t.medianMs));
     both('engine, 1 MB: first check (cold)', 'ms', true, (s) => engine[s].map((t) => t.coldMs));
     both('engine, 1 MB: peak RSS − RSS before reading', 'MB', true, (s) => engine[s].map((t) => mbOf(t.memory.maxRssFirst - t.memory.baselineRss)));
-  } else {
-    log(`${revision} has no benchmark: engine figures skipped`);
-  }
+  });
 
   // Edit → diagnostics through each build's server, as `npm run bench` measures it, and the
   // server's own validation time (no pipe or client in it).
-  log(`${editCount} edits in a 5,000-line report, ${runs} rounds …`);
-  const seeds = sources.filter((s) => /^00\d_/.test(s.name));
-  const text = longReport(sources, seeds[1] ?? seeds[0], 5000);
-  const editRuns: Record<Side, number[][]> = { base: [], head: [] };
-  for (const side of interleaved(runs)) {
-    paths.dist = builds[side].dist;
-    try {
-      const e = await edits(builds[side].root, text, editCount, 5);
-      editRuns[side].push([e.p50, e.p95, e.serverP95]);
-    } finally {
-      paths.dist = head.dist;
+  await part('edits', async () => {
+    log(`${editCount} edits in a 5,000-line report, ${runs} rounds …`);
+    const seeds = sources.filter((s) => /^00\d_/.test(s.name));
+    const text = longReport(sources, seeds[1] ?? seeds[0], 5000);
+    const editRuns: Record<Side, number[][]> = { base: [], head: [] };
+    for (const side of interleaved(runs)) {
+      paths.dist = builds[side].dist;
+      try {
+        const e = await edits(builds[side].root, text, editCount, 5);
+        editRuns[side].push([e.p50, e.p95, e.serverP95]);
+      } finally {
+        paths.dist = head.dist;
+      }
     }
-  }
-  const edit = (s: Side, i: number) => editRuns[s].map((x) => x[i]);
-  both(`edit → diagnostics, 5,000 lines: p50 (${editCount} edits a round)`, 'ms', true, (s) => edit(s, 0));
-  both('edit → diagnostics: p95', 'ms', true, (s) => edit(s, 1));
-  both('edit: server validation time, p95', 'ms', true, (s) => edit(s, 2));
+    const edit = (s: Side, i: number) => editRuns[s].map((x) => x[i]);
+    both(`edit → diagnostics, 5,000 lines: p50 (${editCount} edits a round)`, 'ms', true, (s) => edit(s, 0));
+    both('edit → diagnostics: p95', 'ms', true, (s) => edit(s, 1));
+    both('edit: server validation time, p95', 'ms', true, (s) => edit(s, 2));
+  });
 
   const difference = firstDifference(outputs.base, outputs.head);
   const report = [
     comparisonTable(figures, base.label, head.label),
     '',
+    ...skipped.map((x) => `Skipped: ${x}`),
     `Medians of ${runs} rounds; a change is marked only when every round of one build beat every round of the other (${MIN_ROUNDS} rounds or more). CLI output of both builds: ${difference ? `differs from line ${difference.line}:\n  ${base.label}: ${difference.base}\n  ${head.label}: ${difference.head}` : 'identical'}.`,
   ].join('\n');
   process.stdout.write(`${report}\n`);
   const jsonAt = args.indexOf('--json');
   if (jsonAt >= 0) {
-    writeFileSync(args[jsonAt + 1], JSON.stringify({ date: new Date().toISOString(), base: revision, runs, files, figures, outputIdentical: !difference }, null, 2));
+    writeFileSync(args[jsonAt + 1], JSON.stringify({ date: new Date().toISOString(), base: revision, runs, files, figures, skipped, outputIdentical: !difference }, null, 2));
   }
 }
