@@ -21,11 +21,10 @@ import { comparisonTable, firstDifference, interleaved, MIN_ROUNDS, type Compare
 import { bigDocument, loadSources, longReport, reportFiles } from './corpus';
 import type { DocTiming } from './engine';
 import { edits } from './lsp';
-import { MB, paths, repoRoot, round, runNode, snapshotBundles, tempDir, type RunResult } from './util';
+import { MB, numberOption, paths, repoRoot, round, runNode, snapshotBundles, tempDir, type RunResult } from './util';
 
 /** A build measured by the comparison: its folder (dist/ and out/bench/run.js) and its name. */
 interface Build {
-  side: Side;
   label: string;
   root: string;
   dist: string;
@@ -60,12 +59,7 @@ function buildRevision(root: string, revision: string): Build {
   for (const f of ['cli.js', 'server.js']) {
     if (!existsSync(join(dir, 'dist', f))) throw new Error(`${revision} builds no dist/${f}`);
   }
-  return { side: 'base', label: revision, root: dir, dist: join(dir, 'dist'), bench };
-}
-
-function option(args: string[], name: string, fallback: number): number {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
+  return { label: revision, root: dir, dist: join(dir, 'dist'), bench };
 }
 
 const mbOf = (bytes: number | undefined) => (bytes === undefined ? NaN : round(bytes / 2 ** 20, 1));
@@ -74,12 +68,12 @@ const mbOf = (bytes: number | undefined) => (bytes === undefined ? NaN : round(b
 export async function compareBuilds(args: string[]): Promise<void> {
   const revision = args.find((a, i) => !a.startsWith('--') && (i === 0 || !args[i - 1].startsWith('--')));
   if (!revision) throw new Error('usage: npm run bench:ab -- <revision> [--runs N] [--files N] [--edits N] [--json F]');
-  const runs = Math.max(1, option(args, '--runs', 5));
-  const files = option(args, '--files', 2000);
-  const editCount = option(args, '--edits', 60);
+  const runs = Math.max(1, numberOption(args, '--runs', 5));
+  const files = numberOption(args, '--files', 2000);
+  const editCount = numberOption(args, '--edits', 60);
   const root = repoRoot();
   snapshotBundles();
-  const head: Build = { side: 'head', label: 'this tree', root, dist: paths.dist, bench: paths.bench };
+  const head: Build = { label: 'this tree', root, dist: paths.dist, bench: paths.bench };
   const base = buildRevision(root, revision);
   const builds: Record<Side, Build> = { base, head };
   const sources = loadSources(root);
@@ -162,7 +156,7 @@ export async function compareBuilds(args: string[]): Promise<void> {
     comparisonTable(figures, base.label, head.label),
     '',
     ...skipped.map((x) => `Skipped: ${x}`),
-    `Medians of ${runs} rounds; a change is marked only when every round of one build beat every round of the other (${MIN_ROUNDS} rounds or more). CLI output of both builds: ${difference ? `differs from line ${difference.line}:\n  ${base.label}: ${difference.base}\n  ${head.label}: ${difference.head}` : 'identical'}.`,
+    `Medians of ${runs} round${runs === 1 ? '' : 's'}; a change is marked only when every round of one build beat every round of the other (${MIN_ROUNDS} rounds or more). CLI output of both builds: ${difference ? `differs from line ${difference.line}:\n  ${base.label}: ${difference.base}\n  ${head.label}: ${difference.head}` : 'identical'}.`,
   ].join('\n');
   process.stdout.write(`${report}\n`);
   const jsonAt = args.indexOf('--json');

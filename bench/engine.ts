@@ -9,7 +9,7 @@ import { getHeapStatistics } from 'node:v8';
 import { checkReport } from '../server/src/engine/check';
 import { parseReport } from '../server/src/engine/parse/parser';
 import { loadSources } from './corpus';
-import { median, percentile, repoRoot, round } from './util';
+import { median, numberOption, percentile, repoRoot, round } from './util';
 
 export interface SeedTiming {
   name: string;
@@ -98,14 +98,10 @@ export function childSeeds(): void {
  * the seeds, so that the median is the engine's steady state rather than its JIT warm-up.
  */
 export function childEngine(args: string[]): void {
-  const opt = (name: string, fallback: number) => {
-    const i = args.indexOf(name);
-    return i >= 0 ? Number(args[i + 1]) : fallback;
-  };
   const file = args[args.indexOf('--file') + 1];
-  const runs = opt('--runs', 10);
-  const warmup = opt('--warmup', 0);
-  const budget = opt('--budget', 15_000);
+  const runs = numberOption(args, '--runs', 10);
+  const warmup = numberOption(args, '--warmup', 0);
+  const budget = numberOption(args, '--budget', 15_000);
   gc();
   const baselineRss = process.memoryUsage().rss;
   const heapBefore = getHeapStatistics().used_heap_size;

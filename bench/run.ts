@@ -23,7 +23,7 @@ import { documentsOfSizes, loadSources, longReport } from './corpus';
 import { childEngine, childSeeds, type DocTiming, type SeedTiming } from './engine';
 import { edits, type EditResult, largeFile, type LargeFileResult, startup, type StartupResult } from './lsp';
 import { profileEngine } from './profile';
-import { KB, MB, median, paths, type ProcessMemory, removeTempDir, repoRoot, round, runNode, snapshotBundles, tempDir } from './util';
+import { KB, MB, median, numberOption, paths, type ProcessUsage, removeTempDir, repoRoot, round, runNode, snapshotBundles, tempDir } from './util';
 
 interface Figure {
   figure: string;
@@ -50,7 +50,7 @@ function log(message: string): void {
 }
 
 /** Runs a measurement in a child process of its own; its JSON output and its peak memory. */
-async function child<T>(args: string[], timeoutMs: number, execArgv: string[] = []): Promise<{ value: T; memory?: ProcessMemory }> {
+async function child<T>(args: string[], timeoutMs: number, execArgv: string[] = []): Promise<{ value: T; memory?: ProcessUsage }> {
   const r = await runNode([paths.bench, ...args], { timeoutMs, execArgv });
   if (r.code !== 0 || r.timedOut) throw new Error(`child ${args[0]} failed (${r.timedOut ? 'timed out' : `exit ${r.code}`}): ${r.stderr.slice(0, 2000)}`);
   return { value: JSON.parse(r.stdout) as T, memory: r.memory };
@@ -430,6 +430,5 @@ else if (mode === 'child-activate') void done(childActivate());
 else if (mode === 'ab') void done(compareBuilds(rest).then(() => removeTempDir()));
 else if (mode === 'markdown') markdown(rest[0] ?? join(repoRoot(), 'bench', 'results.json'));
 else if (mode === 'profile') {
-  const option = (name: string) => (rest.includes(name) ? Number(rest[rest.indexOf(name) + 1]) : undefined);
-  void done(profileEngine(option('--mb') ?? 1, option('--lines')).then(() => removeTempDir()));
+  void done(profileEngine(numberOption(rest, '--mb', 1), numberOption(rest, '--lines', undefined)).then(() => removeTempDir()));
 } else void done(main(process.argv.slice(2)));

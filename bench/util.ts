@@ -27,6 +27,12 @@ export const round = (x: number, digits = 1) => (Number.isFinite(x) ? Math.round
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/** The number after `name` in a command line (`--runs 5`), else `fallback`. */
+export function numberOption<T extends number | undefined>(args: string[], name: string, fallback: T): number | T {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+}
+
 /** The repository root (the folder above out/bench or bench holding package.json; GKBENCH_ROOT in children). */
 export function repoRoot(): string {
   if (process.env.GKBENCH_ROOT) return process.env.GKBENCH_ROOT;
@@ -118,11 +124,11 @@ export interface RunResult {
   stdout: string;
   stderr: string;
   timedOut: boolean;
-  /** Peak memory read at the child's exit by the preload (Node children only). */
-  memory?: ProcessMemory;
+  /** Peak memory and CPU time, read at the child's exit by the preload (Node children only). */
+  memory?: ProcessUsage;
 }
 
-export interface ProcessMemory {
+export interface ProcessUsage {
   /** process.resourceUsage().maxRSS, in bytes. */
   maxRSS: number;
   /** CPU time of all the process's threads (user + system), in ms. */
@@ -185,10 +191,10 @@ export function runNode(
     proc.once('close', (code, signal) => {
       const ms = performance.now() - started;
       clearTimeout(timer);
-      let memory: ProcessMemory | undefined;
+      let memory: ProcessUsage | undefined;
       const file = join(tempDir(), `${proc.pid}.json`);
       try {
-        memory = JSON.parse(readFileSync(file, 'utf8')) as ProcessMemory;
+        memory = JSON.parse(readFileSync(file, 'utf8')) as ProcessUsage;
         rmSync(file, { force: true });
       } catch {
         memory = undefined;
