@@ -21,7 +21,7 @@ import { comparisonTable, firstDifference, interleaved, MIN_ROUNDS, type Compare
 import { bigDocument, loadSources, longReport, reportFiles } from './corpus';
 import type { DocTiming } from './engine';
 import { edits } from './lsp';
-import { MB, numberOption, paths, repoRoot, round, runNode, snapshotBundles, tempDir, type RunResult } from './util';
+import { log as logAs, MB, numberOption, paths, repoRoot, round, runNode, snapshotBundles, tempDir, type RunResult } from './util';
 
 /** A build measured by the comparison: its folder (dist/ and out/bench/run.js) and its name. */
 interface Build {
@@ -32,9 +32,7 @@ interface Build {
   bench?: string;
 }
 
-function log(message: string): void {
-  process.stderr.write(`[bench:ab] ${message}\n`);
-}
+const log = (message: string) => logAs(message, 'bench:ab');
 
 function run(command: string, args: string[], cwd: string, input?: Buffer): Buffer {
   const r = spawnSync(command, args, { cwd, input, maxBuffer: 1 << 30, stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'] });

@@ -23,7 +23,7 @@ import { documentsOfSizes, loadSources, longReport } from './corpus';
 import { childEngine, childSeeds, type DocTiming, type SeedTiming } from './engine';
 import { edits, type EditResult, largeFile, type LargeFileResult, startup, type StartupResult } from './lsp';
 import { profileEngine } from './profile';
-import { KB, MB, median, numberOption, paths, type ProcessUsage, removeTempDir, repoRoot, round, runNode, snapshotBundles, tempDir } from './util';
+import { KB, log, MB, median, numberOption, paths, type ProcessUsage, removeTempDir, repoRoot, round, runNode, snapshotBundles, tempDir } from './util';
 
 interface Figure {
   figure: string;
@@ -43,10 +43,6 @@ function table(figures: Figure[]): string {
   const width = (i: number) => Math.max(head[i].length, ...rows.map((r) => r[i].length));
   const line = (r: string[]) => r.map((c, i) => c.padEnd(width(i))).join('  ');
   return [line(head), head.map((_, i) => '-'.repeat(width(i))).join('  '), ...rows.map(line)].join('\n');
-}
-
-function log(message: string): void {
-  process.stderr.write(`[bench] ${message}\n`);
 }
 
 /** Runs a measurement in a child process of its own; its JSON output and its peak memory. */

@@ -27,6 +27,11 @@ export const round = (x: number, digits = 1) => (Number.isFinite(x) ? Math.round
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/** A progress line on stderr (stdout carries the results), tagged with the mode that writes it. */
+export function log(message: string, tag = 'bench'): void {
+  process.stderr.write(`[${tag}] ${message}\n`);
+}
+
 /** The number after `name` in a command line (`--runs 5`), else `fallback`. */
 export function numberOption<T extends number | undefined>(args: string[], name: string, fallback: T): number | T {
   const i = args.indexOf(name);
