@@ -6,8 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeText } from '../../server/src/node/decode';
 import { SEEDS, readFixture, repoRoot } from '../helpers';
+import { permissionsApply, skipWithout, type Credentials } from '../support/unprivileged';
 
 const CLI = join(repoRoot(), 'dist', 'cli.js');
+/** Who runs the CLI in tests of unreadable and unwritable files (as root, permissions do not apply). */
+const unprivileged = permissionsApply([CLI]);
 const RULE_COUNT = 17;
 
 interface Position {
@@ -35,8 +38,9 @@ interface Entry {
 
 let dir: string;
 
-function gk(args: string[], env: Record<string, string> = {}) {
+function gk(args: string[], env: Record<string, string> = {}, credentials: Credentials = {}) {
   const result = spawnSync(process.execPath, [CLI, ...args], {
+    ...credentials,
     cwd: dir,
     encoding: 'utf8',
     env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C', ...env },
@@ -44,8 +48,8 @@ function gk(args: string[], env: Record<string, string> = {}) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-function gkJson(args: string[], env: Record<string, string> = {}) {
-  const result = gk([...args, '--format', 'json'], env);
+function gkJson(args: string[], env: Record<string, string> = {}, credentials: Credentials = {}) {
+  const result = gk([...args, '--format', 'json'], env, credentials);
   let json: Entry[];
   try {
     json = JSON.parse(result.stdout);
@@ -150,10 +154,16 @@ describe('gkreport: files that cannot be checked', () => {
     assert.ok(!result.stderr.includes('reports/a.txt'));
   });
 
-  it('reports a file without read permission', { skip: process.getuid?.() === 0 ? 'running as root' : false }, () => {
+  it('reports a file without read permission', { skip: skipWithout(unprivileged) }, () => {
     write('locked.txt', clean001());
+    write('open.txt', clean001());
     chmodSync(join(dir, 'locked.txt'), 0o000);
-    const result = gk(['check', 'locked.txt']);
+    chmodSync(dir, 0o755);
+    const both = gkJson(['check', 'locked.txt', 'open.txt'], {}, unprivileged as Credentials);
+    assert.equal(both.status, 2);
+    assert.match(both.json[0].error ?? '', /permission/i);
+    assert.equal(both.json[1].error, undefined);
+    const result = gk(['check', 'locked.txt'], {}, unprivileged as Credentials);
     assert.equal(result.status, 2);
     assert.ok(result.stderr.includes('locked.txt'));
   });
@@ -423,11 +433,12 @@ describe('gkreport fix', () => {
     assert.ok(after.json[0].diagnostics.length <= check.json[0].diagnostics.length);
   });
 
-  it('reports a file it cannot write back, exits 2', { skip: process.getuid?.() === 0 ? 'running as root' : false }, () => {
+  it('reports a file it cannot write back, exits 2', { skip: skipWithout(unprivileged) }, () => {
     write('ro/001.txt', mistyped001());
     chmodSync(join(dir, 'ro'), 0o555);
+    chmodSync(dir, 0o755);
     try {
-      const result = gkJson(['fix', 'ro/001.txt']);
+      const result = gkJson(['fix', 'ro/001.txt'], {}, unprivileged as Credentials);
       assert.equal(result.status, 2);
       assert.equal(typeof result.json[0].error, 'string');
       assert.ok(result.stderr.includes('ro/001.txt'));

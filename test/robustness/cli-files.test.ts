@@ -20,8 +20,11 @@ import { renderTable } from '../../server/src/engine/render';
 import { encodeText, type TextEncoding } from '../../server/src/node/decode';
 import { findCell, layoutFixtures, readFixture, repoRoot, SEEDS, setCell } from '../helpers';
 import { params, Tally } from './support';
+import { permissionsApply, skipWithout, type Credentials } from '../support/unprivileged';
 
 const CLI = join(repoRoot(), 'dist', 'cli.js');
+/** Who runs the CLI in tests of unreadable files (as root, permissions do not apply). */
+const unprivileged = permissionsApply([CLI]);
 let dir: string;
 
 before(() => {
@@ -36,8 +39,8 @@ interface Entry {
   diagnostics: { code: string; severity: string; message: string }[];
 }
 
-function gk(args: string[], cwd = dir) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C' } });
+function gk(args: string[], cwd = dir, credentials: Credentials = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { ...credentials, cwd, encoding: 'utf8', env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C' } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -213,11 +216,13 @@ describe('robustness: files the CLI cannot read', () => {
     tally.print(t);
   });
 
-  it('leaves a file without read permission untouched', { skip: process.getuid?.() === 0 ? 'running as root: permissions do not apply' : false }, () => {
+  it('leaves a file without read permission untouched', { skip: skipWithout(unprivileged) }, () => {
     const d = folder('locked');
     writeFileSync(join(d, 'locked.txt'), mistyped());
     chmodSync(join(d, 'locked.txt'), 0o000);
-    const r = gk(['fix', 'locked.txt'], d);
+    chmodSync(dir, 0o755);
+    chmodSync(d, 0o777);
+    const r = gk(['fix', 'locked.txt'], d, unprivileged as Credentials);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /locked\.txt/);
     chmodSync(join(d, 'locked.txt'), 0o644);
