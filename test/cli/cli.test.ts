@@ -254,7 +254,13 @@ describe('gkreport check: findings (engine contract)', () => {
     assert.deepEqual(quiet.json[0].diagnostics, []);
     const warnings = normal.json[0].diagnostics.filter((d) => d.severity === 'warning').length;
     assert.equal(gk(['check', '003.txt', '--max-warnings', String(warnings)]).status, 0);
-    assert.equal(gk(['check', '003.txt', '--max-warnings', String(warnings - 1)]).status, 1);
+    const over = gk(['check', '003.txt', '--max-warnings', String(warnings - 1)]);
+    assert.equal(over.status, 1);
+    assert.doesNotMatch(over.stderr, /--quiet/);
+    // Hidden by --quiet, the warnings still count, and the message says so.
+    const hidden = gk(['check', '003.txt', '--quiet', '--max-warnings', String(warnings - 1)]);
+    assert.equal(hidden.status, 1);
+    assert.match(hidden.stderr, new RegExp(`too many warnings: ${warnings} .*--quiet`));
   });
 
   it('reads GB18030 and UTF-16 files like UTF-8 ones', () => {

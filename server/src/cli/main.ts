@@ -143,7 +143,7 @@ function finish(setup: Setup, outcomes: Outcome[], io: CliIo): number {
 
   const warnings = outcomes.reduce((n, o) => n + o.warnings, 0);
   const tooMany = cli.maxWarnings !== undefined && warnings > cli.maxWarnings;
-  if (tooMany) io.stderr(`gkreport: ${m.tooManyWarnings(warnings, cli.maxWarnings!)}\n`);
+  if (tooMany) io.stderr(`gkreport: ${m.tooManyWarnings(warnings, cli.maxWarnings!, cli.quiet)}\n`);
   if (failed || reports.some((r) => r.error !== undefined)) return 2;
   if (tooMany || reports.some((r) => r.errors > 0)) return 1;
   return 0;

@@ -44,7 +44,8 @@ export interface Messages {
   file(problem: FileProblem): string;
   config(path: string, detail: string): string;
   summary(t: Totals): string;
-  tooManyWarnings(count: number, max: number): string;
+  /** `hidden`: the warnings were counted but not shown (`--quiet`). */
+  tooManyWarnings(count: number, max: number, hidden: boolean): string;
   fixable: string;
 }
 
@@ -118,7 +119,7 @@ const zh: Messages = {
     (t.fixed ? `已修复 ${t.fixed.files} 个文件中的 ${t.fixed.problems} 处问题；` : '') +
     `检查了 ${t.files} 个文件：${t.errors} 个错误，${t.warnings} 个警告，${t.infos} 个提示` +
     (t.unreadable ? `，${t.unreadable} 个文件无法读取` : ''),
-  tooManyWarnings: (count, max) => `警告过多：${count} 个，上限为 ${max} 个`,
+  tooManyWarnings: (count, max, hidden) => `警告过多：${count} 个，上限为 ${max} 个` + (hidden ? '（--quiet 未显示警告，但仍计数）' : ''),
   fixable: '（可自动修复）',
 };
 
@@ -195,7 +196,7 @@ many warnings), 2 usage error or a file that cannot be read.
     (t.fixed ? `fixed ${plural(t.fixed.problems, 'problem')} in ${plural(t.fixed.files, 'file')}; ` : '') +
     `${plural(t.files, 'file')} checked: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${t.infos} info` +
     (t.unreadable ? `, ${plural(t.unreadable, 'file')} unreadable` : ''),
-  tooManyWarnings: (count, max) => `too many warnings: ${count} (maximum ${max})`,
+  tooManyWarnings: (count, max, hidden) => `too many warnings: ${count} (maximum ${max})` + (hidden ? '; --quiet hides them but they still count' : ''),
   fixable: ' (fixable)',
 };
 
