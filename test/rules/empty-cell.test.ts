@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkReport } from '../../server/src/engine/check';
-import { applyEdits } from '../../server/src/engine/fixes/apply';
+import { applyEdits, fixText } from '../../server/src/engine/fixes/apply';
+import { rangeOf } from '../../server/src/engine/text/positions';
+import type { ReportModel, RowInstance, TableInstance } from '../../server/src/engine/model';
 import { layoutFixtures, readFixture, SEEDS, setCell } from '../helpers';
 import { LINE, relevant, SMALL_REPORT } from './arithmetic-fixture';
 
@@ -64,3 +66,78 @@ for (const { name, text } of layoutFixtures()) {
     assert.deepEqual(relevant(checkReport({ text: applyEdits(bad, f[0].fixes[0].edits) }).findings).filter((x) => x.severity === 'error'), []);
   });
 }
+
+/** The text with the last `k` cells of a row deleted, as a writer who stopped early leaves it. */
+function withoutLastCells(text: string, row: RowInstance, k: number, layout: string): string {
+  const keep = row.cells[row.cells.length - k - 1].source!;
+  let end = row.cells[row.cells.length - 1].source!.raw.end;
+  if (layout === 'tab') while (text[end] === '\t') end++;
+  return text.slice(0, keep.raw.end) + text.slice(end);
+}
+
+/** Each cell's value as text ('' for a blank or missing cell), by key. */
+function valuesOf(table: TableInstance): Map<string, string> {
+  return new Map([...table.cells].map(([key, cell]) => [key, cell.source?.text.trim() ?? '']));
+}
+
+/** The first row of each table whose cells all hold numbers, with at least `min` of them. */
+function fullRows(model: ReportModel, min: number): { table: TableInstance; row: RowInstance }[] {
+  return model.tables.flatMap((table) => {
+    for (const section of table.sections) {
+      for (const row of section.rows) {
+        if (row.cells.length >= min && row.cells.every((c) => c.value.kind === 'number')) return [{ table, row }];
+      }
+    }
+    return [];
+  });
+}
+
+for (const { name, text } of layoutFixtures()) {
+  test(`cells missing at the end of a row in layout ${name}: each fill alone lands in its own column, fix all fills the derived ones`, () => {
+    const rows = fullRows(checkReport({ text }).model, 3);
+    assert.deepEqual(rows.map((r) => r.table.id), ['table2', 'table3', 'table4']);
+    for (const { table, row } of rows) {
+      // Label columns padded with blank cells: a short row is read with its values shifted.
+      if (table.id === 'table3' && (table.layout === 'tab' || table.layout === 'markdown')) continue;
+      const k = Math.min(3, row.cells.length - 1);
+      const bad = withoutLastCells(text, row, k, table.layout);
+      const before = checkReport({ text: bad });
+      const badTable = before.model.tables.find((t) => t.id === table.id)!;
+      const missing = row.cells.slice(-k).map((c) => c.key);
+      assert.deepEqual(missing.map((key) => badTable.cells.get(key)!.source), new Array(k).fill(undefined), `${table.id}: ${k} cells missing`);
+      const original = valuesOf(table);
+      const blanksBefore = valuesOf(badTable);
+      const rowRange = rangeOf(before.model.lineStarts, badTable.cells.get(missing[0])!.rowSpan!);
+      const fills = before.findings.filter((f) => f.code === 'empty-cell' && JSON.stringify(f.range) === JSON.stringify(rowRange));
+      assert.equal(fills.length, k, table.id);
+      const filled = new Map<string, boolean>();
+      for (const f of fills) {
+        const after = valuesOf(checkReport({ text: applyEdits(bad, f.fixes[0].edits) }).model.tables.find((t) => t.id === table.id)!);
+        const changed = [...after].filter(([key, v]) => v !== blanksBefore.get(key));
+        assert.equal(changed.length, 1, `${table.id}: one fill changes one cell, not ${JSON.stringify(changed)}`);
+        const [key, value] = changed[0];
+        assert.ok(missing.includes(key), `${table.id}: ${key} was not missing`);
+        assert.match(value, /^\d+(\.\d+)?$/);
+        filled.set(key, f.fixes[0].preferred);
+      }
+      assert.equal(filled.size, k, `${table.id}: every missing cell has its own fill`);
+      const fixed = fixText(bad);
+      const restored = valuesOf(checkReport({ text: fixed.text }).model.tables.find((t) => t.id === table.id)!);
+      for (const [key, preferred] of filled) {
+        assert.equal(restored.get(key), preferred ? original.get(key) : '', `${table.id}: fix all and ${key}`);
+      }
+      if (table.id === 'table3') assert.deepEqual([...filled.values()], new Array(k).fill(true), 'table 3: the relations determine every cell');
+    }
+  });
+}
+
+test('a cell inserted into a CRLF document keeps its line breaks', () => {
+  const text = ['二、主动公开政府信息情况', '第二十条第（一）项 |', '信息内容 |', '本年制发件数 |', '本年废止件数 |', '现行有效件数 |', '规章 |', '5 |', ''].join('\r\n');
+  const fills = checkReport({ text }).findings.filter((f) => f.code === 'empty-cell');
+  assert.equal(fills.length, 2);
+  for (const f of fills) {
+    const fixed = applyEdits(text, f.fixes[0].edits);
+    assert.doesNotMatch(fixed, /[^\r]\n/);
+    assert.equal(fixed.split('\r\n').length, text.split('\r\n').length + fills.indexOf(f) + 1);
+  }
+});

@@ -50,6 +50,11 @@ export interface DataCell {
   source?: TextCell;
   /** Where a value would be inserted when the cell is missing altogether. */
   insertAt?: number;
+  /**
+   * For a cell missing altogether: how many cells of its row before it are missing too. Its value
+   * inserted alone goes after as many blank cells, so that it lands in its own column.
+   */
+  missingBefore?: number;
   value: ParsedValue;
   /** What to show for the cell's row when the cell itself has no width: the row's label, else the row. */
   rowSpan?: Span;

@@ -53,9 +53,10 @@ function findingKey(f: Finding): string {
 /**
  * The preferred fixes that can be applied together: whole fixes in document order, a fix left
  * out when one of its edits overlaps an edit already taken (never half of a fix). Insertions at
- * one point conflict unless their findings share a range (the cells missing from one row): the
- * order of unrelated insertions at one point is not known (a blank cell filled, and the cells
- * missing after it appended, both at the end of its line).
+ * one point conflict: the order of unrelated insertions at one point is not known (a blank cell
+ * filled, and the cells missing after it appended, both at the end of its line). Of the cells
+ * missing from one row (findings that share a range and an insertion point) only the last is
+ * inserted, after blanks for the others, which the next pass fills.
  */
 function compatibleFixes(text: string, findings: Finding[]): { finding: Finding; edits: TextEdit[] }[] {
   const lineStarts = computeLineStarts(text);
@@ -63,9 +64,13 @@ function compatibleFixes(text: string, findings: Finding[]): { finding: Finding;
     const fix = finding.fixes.find((x) => x.preferred);
     if (!fix || fix.edits.length === 0) return [];
     const spans = fix.edits.map((e) => ({ start: offsetAt(lineStarts, text.length, e.range.start), end: offsetAt(lineStarts, text.length, e.range.end) }));
-    return [{ finding, edits: fix.edits, spans, first: Math.min(...spans.map((x) => x.start)) }];
+    const r = finding.range;
+    const owner = `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+    return [{ finding, edits: fix.edits, spans, owner, first: Math.min(...spans.map((x) => x.start)) }];
   });
   candidates.sort((a, b) => a.first - b.first);
+  const lastAtPoint = new Map<string, (typeof candidates)[number]>();
+  for (const c of candidates) for (const s of c.spans) if (s.start === s.end) lastAtPoint.set(`${s.start}\u0000${c.owner}`, c);
   // Taken spans, disjoint and sorted by start (hence by end); owners of the insertion points.
   const taken: { start: number; end: number }[] = [];
   const points = new Map<number, string>();
@@ -86,8 +91,8 @@ function compatibleFixes(text: string, findings: Finding[]): { finding: Finding;
   };
   const out: { finding: Finding; edits: TextEdit[] }[] = [];
   for (const c of candidates) {
-    const r = c.finding.range;
-    const owner = `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+    const owner = c.owner;
+    if (c.spans.some((span) => span.start === span.end && lastAtPoint.get(`${span.start}\u0000${owner}`) !== c)) continue;
     if (c.spans.some((span) => overlaps(span, owner))) continue;
     for (const span of c.spans) {
       if (span.start === span.end) points.set(span.start, owner);

@@ -6,33 +6,61 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { DataCell, ReportModel, Span, TableInstance, TableLayout } from '../model';
 import { rangeOf } from '../text/positions';
 
-/** The span a cell's new value replaces (or the empty span where it is inserted). */
+/** A cell as inserted after the last cell of a row in `layout` (`value` '' for a blank cell). */
+function insertedCell(layout: TableLayout, value: string, eol: string): string {
+  switch (layout) {
+    case 'tab':
+      return `\t${value}`;
+    case 'markdown':
+    case 'pipe-rows':
+      return `| ${value} `;
+    case 'pipe-cells':
+      return `${eol}${value} |`;
+    case 'indented-cells':
+      return `${eol}\t${value}`;
+  }
+}
+
+/** The span a cell's new value replaces, and the text that goes there for a value. */
 function valueSpan(cell: DataCell, layout: TableLayout): { span: Span; pad: (v: string) => string } {
   const src = cell.source;
-  if (!src) {
-    const at = cell.insertAt ?? 0;
-    const pad = layout === 'tab' ? (v: string) => `\t${v}` : layout === 'markdown' || layout === 'pipe-rows' ? (v: string) => `| ${v} ` : layout === 'pipe-cells' ? (v: string) => `\n${v} |` : (v: string) => `\n\t${v}`;
-    return { span: { start: at, end: at }, pad };
-  }
-  if (src.text === '') {
+  if (src?.text === '') {
     const pad = layout === 'markdown' || layout === 'pipe-rows' ? (v: string) => ` ${v} ` : layout === 'pipe-cells' ? (v: string) => `${v} ` : (v: string) => v;
     return { span: src.raw, pad };
   }
-  if (cell.value.kind === 'number') {
+  if (src && cell.value.kind === 'number') {
     return { span: { start: src.start + cell.value.numberStart, end: src.start + cell.value.numberEnd }, pad: (v) => v };
   }
-  return { span: { start: src.start, end: src.end }, pad: (v) => v };
+  return { span: src ? { start: src.start, end: src.end } : { start: cell.insertAt ?? 0, end: cell.insertAt ?? 0 }, pad: (v) => v };
 }
 
-/** An edit that sets a cell to `value`, keeping its unit, note and surrounding layout. */
-export function setCellEdit(model: ReportModel, table: TableInstance, cell: DataCell, value: string): TextEdit {
-  const { span, pad } = valueSpan(cell, table.layout);
-  let at = span;
-  if (!cell.source && table.layout !== 'tab' && table.layout !== 'markdown' && table.layout !== 'pipe-rows') {
-    const end = lineEnd(model, span.start);
-    at = { start: end, end };
+/** Options of `setCellEdit`. */
+export interface CellEditOptions {
+  /**
+   * The edit goes with the edits of the row's other missing cells, in column order: a missing
+   * cell is inserted on its own, without blanks for the missing cells before it.
+   */
+  withRow?: boolean;
+}
+
+/**
+ * An edit that sets a cell to `value`, keeping its unit, note and surrounding layout. A cell
+ * missing altogether is inserted at the end of its row, in the table's layout, after a blank
+ * cell for each missing cell before it (unless `withRow`).
+ * Example: `规章 | 5 |` in pipe cells, 现行有效件数 set to 0 → `5 |`, ` |`, `0 |` on three lines.
+ */
+export function setCellEdit(model: ReportModel, table: TableInstance, cell: DataCell, value: string, options: CellEditOptions = {}): TextEdit {
+  if (!cell.source) {
+    const layout = table.layout;
+    const eol = eolOf(model.text);
+    const at = cell.insertAt ?? 0;
+    const where = layout === 'tab' || layout === 'markdown' || layout === 'pipe-rows' ? at : lineEnd(model, at);
+    const blanks = options.withRow ? 0 : (cell.missingBefore ?? 0);
+    const newText = insertedCell(layout, '', eol).repeat(blanks) + insertedCell(layout, value, eol);
+    return { range: rangeOf(model.lineStarts, { start: where, end: where }), newText };
   }
-  return { range: rangeOf(model.lineStarts, at), newText: pad(value) };
+  const { span, pad } = valueSpan(cell, table.layout);
+  return { range: rangeOf(model.lineStarts, span), newText: pad(value) };
 }
 
 /** Offset of the end of the line holding `offset` (before its line break). */

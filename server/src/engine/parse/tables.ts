@@ -267,7 +267,7 @@ export class TableBuilder {
             const source = kept[i];
             const cell: DataCell = source
               ? { ref, key, source, value: cellValue(source), rowSpan }
-              : { ref, key, insertAt: missingAt, value: BLANK, rowSpan };
+              : { ref, key, insertAt: missingAt, missingBefore: i - kept.length, value: BLANK, rowSpan };
             instance.cells.push(cell);
             if (!cells.has(key)) cells.set(key, cell);
           }

@@ -34,6 +34,7 @@ export const emptyCellRule: Rule = {
       if (blanks.length === 0) continue;
       const values = blanks.map((cell) => valueFor(ctx, table, cell));
       const edits = blanks.map((cell, i) => setCellEdit(ctx.model, table, cell, String(values[i].value)));
+      const together = blanks.map((cell, i) => (cell.source ? edits[i] : setCellEdit(ctx.model, table, cell, String(values[i].value), { withRow: true })));
       blanks.forEach((cell, i) => {
         const { value, derived } = values[i];
         const name = ctx.cellName(cell, table);
@@ -48,7 +49,7 @@ export const emptyCellRule: Rule = {
           preferred: derived,
         }];
         if (i === 0 && blanks.length > 1) {
-          fixes.push({ title: ctx.t({ zh: '填写本表全部 {n} 个空白单元格', en: 'Fill all {n} blank cells of this table' }, { n: blanks.length }), edits, preferred: false });
+          fixes.push({ title: ctx.t({ zh: '填写本表全部 {n} 个空白单元格', en: 'Fill all {n} blank cells of this table' }, { n: blanks.length }), edits: together, preferred: false });
         }
         ctx.report({
           range: ctx.cellRange(cell, table),
