@@ -185,3 +185,21 @@ test('never throws on arbitrary input', () => {
     assert.doesNotThrow(() => parseReport(s));
   }
 });
+
+test('a row whose last cells were deleted keeps its values in their columns (tab, Markdown)', () => {
+  for (const { name, text } of layoutFixtures().filter((f) => /tab|markdown/.test(f.name))) {
+    const line = text.split('\n').find((l) => l.includes('本年新收政府信息公开申请数量'))!;
+    const cells = line.split(name.includes('tab') ? '\t' : '|');
+    const values = cells.filter((c) => /^\s*\d+\s*$/.test(c)).map((c) => c.trim());
+    assert.equal(values.length, 7, name);
+    // Cut after the fourth value: the label's padding cells stay, the last three values go.
+    const fourth = cells.findIndex((c, i) => cells.slice(0, i + 1).filter((x) => /^\s*\d+\s*$/.test(x)).length === 4);
+    const short = cells.slice(0, fourth + 1).join(name.includes('tab') ? '\t' : '|') + (name.includes('tab') ? '' : '|');
+    const model = parseReport(text.replace(line, short));
+    const row = ['natural', 'business', 'research', 'ngo', 'legal', 'otherOrg', 'total'].map((column) => {
+      const { cell } = findCell(model, 'table3', 'new', column);
+      return cell.source ? cell.source.text : 'missing';
+    });
+    assert.deepEqual(row, [...values.slice(0, 4), 'missing', 'missing', 'missing'], name);
+  }
+});

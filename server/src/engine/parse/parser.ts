@@ -89,7 +89,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       }
       for (const l of labelled) if (l.match.entry.table === lastTable) builder!.label(l.cell, l.match, l.all);
       const after = line.cells.slice(labelled[labelled.length - 1].index + 1);
-      if (isRow) builder!.data(after, true, true);
+      if (isRow) builder!.data(after, true, true, labelled[labelled.length - 1].index + 1);
       continue;
     }
     if (allData) {
@@ -109,7 +109,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
     }
     let lastText = line.cells.length - 1;
     while (lastText >= 0 && cellValue(line.cells[lastText]).kind !== 'text') lastText--;
-    if (isRow && lastText >= 0) builder.data(line.cells.slice(lastText + 1), true, true);
+    if (isRow && lastText >= 0) builder.data(line.cells.slice(lastText + 1), true, true, lastText + 1);
   }
   close();
 

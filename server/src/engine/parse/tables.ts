@@ -26,6 +26,8 @@ interface PendingRow {
   closed: boolean;
   closedByRow?: boolean;
   startLine: number;
+  /** The column of the first pending cell in its line, when they came on the label's row line. */
+  column?: number;
   /** The row's width when both formats give it the same (-1: they differ), once asked for. */
   sameWidth?: number;
 }
@@ -137,8 +139,11 @@ export class TableBuilder {
     }
   }
 
-  /** Feeds data cells; `rowLine` says they came from a multi-cell row line. */
-  data(cells: TextCell[], rowLine: boolean, afterLabel: boolean): void {
+  /**
+   * Feeds data cells; `rowLine` says they came from a multi-cell row line, where `column` is the
+   * first one's column.
+   */
+  data(cells: TextCell[], rowLine: boolean, afterLabel: boolean, column?: number): void {
     if (cells.length === 0) return;
     for (const c of cells) if (c.text) this.touch(c);
     if (this.id === 'table4') {
@@ -150,6 +155,7 @@ export class TableBuilder {
     const full = row.pending.length >= this.width(row);
     if (rowLine) {
       if (!afterLabel && (row.closed || full)) return;
+      if (afterLabel && row.pending.length === 0) row.column = column;
       row.pending.push(...cells);
       row.closed = true;
       row.closedByRow = true;
@@ -237,6 +243,7 @@ export class TableBuilder {
       }
       return s;
     };
+    const dataColumns = this.layout === 'tab' || this.layout === 'markdown' ? dataColumnsOf(this.rows, (id) => (sectionDecl(format, this.id, id) ?? decl.sections[0]).columns.length) : new Map<string, number>();
     for (const id of this.captions.keys()) sectionOf(id);
     for (const id of this.headers.keys()) sectionOf(id);
     for (const row of this.rows) {
@@ -257,7 +264,7 @@ export class TableBuilder {
       if (rdecl?.data !== false || !rdecl) {
         const width = sdecl.columns.length;
         // Table 2's narrower sections are padded with trailing blanks in Markdown: align it from the left.
-        const { kept, extra, missingAt } = align(row.pending, width, row.label, this.id === 'table2' ? undefined : this.layout);
+        const { kept, extra, missingAt } = align(withoutLabelPadding(row, width, dataColumns.get(sdecl.id), this.layout), width, row.label, this.id === 'table2' ? undefined : this.layout);
         instance.extra = extra;
         const rowSpan = instance.label ?? instance.span;
         if (rdecl) {
@@ -330,6 +337,48 @@ function spanOf(row: PendingRow): { start: number; end: number } {
     if (c.end > end) end = c.end;
   }
   return { start: Number.isFinite(start) ? start : 0, end: Number.isFinite(end) ? end : 0 };
+}
+
+/**
+ * The column where the values of each section start in a table laid out in columns (tab,
+ * Markdown): the most common one among its rows with blank cells to spare after their label.
+ */
+function dataColumnsOf(rows: PendingRow[], widthOf: (section: string) => number): Map<string, number> {
+  const votes = new Map<string, Map<number, number>>();
+  for (const row of rows) {
+    if (row.column === undefined || row.pending.length <= widthOf(row.section)) continue;
+    const width = widthOf(row.section);
+    let end = row.pending.length;
+    while (end > width && row.pending[end - 1].text === '') end--;
+    let start = 0;
+    while (end - start > width && row.pending[start].text === '') start++;
+    const bySection = votes.get(row.section) ?? new Map<number, number>();
+    votes.set(row.section, bySection);
+    bySection.set(row.column + start, (bySection.get(row.column + start) ?? 0) + 1);
+  }
+  const out = new Map<string, number>();
+  for (const [section, bySection] of votes) {
+    let best: [number, number] | undefined;
+    for (const entry of bySection) if (!best || entry[1] > best[1]) best = entry;
+    out.set(section, best![0]);
+  }
+  return out;
+}
+
+/**
+ * The cells after a row's label without the blank cells that pad its label to the column where
+ * the section's values start, so that a row whose last cells were deleted keeps its values in
+ * their columns: `label ⇥ ⇥ 29 ⇥ 6` has 29 in the first value column when the other rows say so.
+ * Markdown columns are explicit; in tab exports merged cells shift a row's columns, so there only
+ * a row too short to be read otherwise is realigned.
+ */
+function withoutLabelPadding(row: PendingRow, width: number, dataColumn: number | undefined, layout: TableLayout): TextCell[] {
+  if (dataColumn === undefined || row.column === undefined) return row.pending;
+  if (layout === 'tab' && row.pending.length > width) return row.pending;
+  const skip = dataColumn - row.column;
+  if (skip <= 0 || skip >= row.pending.length) return row.pending;
+  for (let i = 0; i < skip; i++) if (row.pending[i].text !== '') return row.pending;
+  return row.pending.slice(skip);
 }
 
 /**
