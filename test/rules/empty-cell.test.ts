@@ -4,7 +4,7 @@ import { checkReport } from '../../server/src/engine/check';
 import { applyEdits, fixText } from '../../server/src/engine/fixes/apply';
 import { rangeOf } from '../../server/src/engine/text/positions';
 import type { ReportModel, RowInstance, TableInstance } from '../../server/src/engine/model';
-import { layoutFixtures, readFixture, SEEDS, setCell } from '../helpers';
+import { findCell, layoutFixtures, readFixture, SEEDS, setCell } from '../helpers';
 import { LINE, relevant, SMALL_REPORT } from './arithmetic-fixture';
 
 test('a blank cell: visible range on the tab before it, derived fill preferred', () => {
@@ -25,17 +25,24 @@ test('placeholders count as empty', () => {
     const text = setCell(SMALL_REPORT, 'table3', 'partial', 'legal', p);
     const f = relevant(checkReport({ text }).findings);
     assert.deepEqual(f.map((x) => x.code), ['empty-cell'], p);
+    assert.ok(f[0].message.includes(p), `the message names the placeholder ${p}`);
     assert.equal(applyEdits(text, f[0].fixes[0].edits), SMALL_REPORT);
   }
 });
 
 test('a blank that the relations do not determine: fill 0, not preferred', () => {
-  let text = setCell(SMALL_REPORT, 'table3', 'public', 'business', '');
-  text = setCell(text, 'table3', 'public', 'total', '');
+  // Two unknowns in every relation through them: 予以公开 and 部分公开 × 自然人 and 商业企业.
+  const cells = [['public', 'natural'], ['public', 'business'], ['partial', 'natural'], ['partial', 'business']];
+  const text = cells.reduce((t, [row, column]) => setCell(t, 'table3', row, column, ''), SMALL_REPORT);
   const f = relevant(checkReport({ text }).findings).filter((x) => x.code === 'empty-cell');
-  assert.equal(f.length, 2);
-  const business = f.find((x) => x.message.includes('商业企业'))!;
-  assert.ok(business);
+  assert.equal(f.length, 4);
+  const filled = f.map((blank) => {
+    assert.equal(blank.fixes[0].preferred, false);
+    assert.equal(blank.fixes[0].edits[0].newText, '0');
+    const model = checkReport({ text: applyEdits(text, blank.fixes[0].edits) }).model;
+    return cells.filter(([row, column]) => findCell(model, 'table3', row, column).cell.source?.text === '0').map((c) => c.join('.'));
+  });
+  assert.deepEqual(filled, cells.map((c) => [c.join('.')]));
 });
 
 test('the first blank of a table offers to fill every blank of it', () => {

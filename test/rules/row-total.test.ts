@@ -38,11 +38,29 @@ test('a wrong detail cell is reported on that cell, not on the totals', () => {
 });
 
 test('two independent errors in one row and elsewhere: one diagnostic per relation when no cell explains them', () => {
+  // 予以公开: 自然人 3 → 4 and 商业企业 1 → 2. The row no longer adds up (6 ≠ 4) and neither do the
+  // 自然人 and 商业企业 columns; no single cell explains all three, so each relation is reported once.
   let text = setCell(SMALL_REPORT, 'table3', 'public', 'natural', '4');
-  text = setCell(text, 'table3', 'public', 'business', '0');
-  const findings = relevant(checkReport({ text }).findings).filter((f) => f.code === 'row-total' || f.code === 'column-total');
-  assert.ok(findings.length >= 1);
-  assert.ok(findings.every((f) => f.range.start.line === LINE.public || f.range.start.line === LINE.total7));
+  text = setCell(text, 'table3', 'public', 'business', '2');
+  const findings = relevant(checkReport({ text }).findings);
+  assert.deepEqual(findings.map((f) => f.code), ['row-total', 'column-total', 'column-total']);
+  assert.ok(findings.every((f) => f.severity === 'error'));
+  const row = text.split('\n')[LINE.public];
+  const first = row.indexOf('\t4\t2\t') + 1;
+  const total = row.length - 1;
+  const totals = text.split('\n')[LINE.total7];
+  const natural = totals.indexOf('\t5\t2\t') + 1;
+  const business = natural + 2;
+  const cell = (line: number, start: number, end = start + 1) => ({ start: { line, character: start }, end: { line, character: end } });
+  assert.deepEqual(findings.map((f) => f.range), [cell(LINE.public, first, row.length), cell(LINE.total7, natural), cell(LINE.total7, business)]);
+  assert.deepEqual(
+    findings.map((f) => f.fixes.map((x) => ({ preferred: x.preferred, edits: x.edits.map((e) => [e.range, e.newText]) }))),
+    [
+      [{ preferred: false, edits: [[cell(LINE.public, total), '6']] }],
+      [{ preferred: false, edits: [[cell(LINE.total7, natural), '6']] }],
+      [{ preferred: false, edits: [[cell(LINE.total7, business), '3']] }],
+    ],
+  );
 });
 
 test('rule can be turned off', () => {

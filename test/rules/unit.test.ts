@@ -17,6 +17,19 @@ ${header} |
 ${amount} |
 `;
 
+/** The table with no header cell over the amount column: the header row stops after 采购项目数量. */
+const noAmountHeader = (amount: string) => `${TITLE}第二十条第（九）项\t\t\n信息内容\t采购项目数量\n政府集中采购\t4\t${amount}\n`;
+
+/** A zero-width range at the end of `needle`, as `at` writes it (where an insertion goes). */
+const endOfText = (text: string, needle: string): string => {
+  const end = rangeOfText(text, needle).split('-')[1];
+  return `${end}-${end}`;
+};
+
+/** A fix's edits as `[range, newText]` pairs, for exact assertions. */
+const editsOf = (f: { fixes: { edits: { range: Parameters<typeof at>[0]; newText: string }[] }[] }, i: number) =>
+  f.fixes[i].edits.map((e) => [at(e.range), e.newText]);
+
 const markdown = (header: string, amount: string) => `# ${TITLE}| 第二十条第（九）项 | | |
 |---|---|---|
 | 信息内容 | 采购项目数量 | ${header} |
@@ -45,6 +58,21 @@ describe('unit', () => {
     assert.equal(at(f.range), rangeOfText(text, '251000元'));
     const fixed = applyFixAndRecheck(text, f);
     assert.ok(fixed.includes('\n25.1000 |\n'));
+  });
+
+  it('元 in a 万元 column with 2 declared decimals: a conversion that drops digits is not preferred, a lossless one is', () => {
+    const lossy = tab('采购总金额（万元，保留2位小数）', '251234元');
+    const [f, ...rest] = findingsOf(lossy, 'unit');
+    assert.equal(rest.length, 0);
+    assert.equal(at(f.range), rangeOfText(lossy, '251234元'));
+    assert.equal(f.fixes.length, 1);
+    assert.deepEqual(editsOf(f, 0), [[rangeOfText(lossy, '251234元'), '25.12']]);
+    assert.equal(f.fixes[0].preferred, false, '25.1234 → 25.12 loses digits');
+
+    const exact = tab('采购总金额（万元，保留2位小数）', '251200元');
+    const [g] = findingsOf(exact, 'unit');
+    assert.deepEqual(editsOf(g, 0), [[rangeOfText(exact, '251200元'), '25.12']]);
+    assert.equal(g.fixes[0].preferred, true, '25.12 loses nothing');
   });
 
   it('万元 in a 元 column: converts × 10000', () => {
@@ -91,6 +119,50 @@ describe('unit', () => {
     assert.match(f.message, /150/);
     assert.equal(f.fixes[0].preferred, false);
     assert.ok(applyFixAndRecheck(text, f).includes('政府集中采购\t4\t150\n'));
+  });
+
+  it('no header cell over the amount: the unit goes after the amount itself', () => {
+    const text = noAmountHeader('2034.38');
+    const [f, ...rest] = findingsOf(text, 'unit');
+    assert.equal(rest.length, 0);
+    assert.equal(at(f.range), rangeOfText(text, '2034.38'));
+    assert.equal(f.fixes.length, 2);
+    assert.deepEqual(editsOf(f, 0), [[endOfText(text, '2034.38'), '万元']]);
+    assert.deepEqual(editsOf(f, 1), [[endOfText(text, '2034.38'), '元']]);
+    assert.ok(f.fixes.every((x) => !x.preferred));
+    assert.ok(applyFixAndRecheck(text, f, 0).includes('政府集中采购\t4\t2034.38万元\n'));
+    assert.ok(applyFixAndRecheck(text, f, 1).includes('政府集中采购\t4\t2034.38元\n'));
+  });
+
+  it('no header cell and implausible as 万元: the conversion writes 万元 after the amount, or 元 is stated there', () => {
+    const text = noAmountHeader('4902000');
+    const [f, ...rest] = findingsOf(text, 'unit');
+    assert.equal(rest.length, 0);
+    assert.equal(at(f.range), rangeOfText(text, '4902000'));
+    assert.equal(f.fixes.length, 2);
+    assert.deepEqual(editsOf(f, 0), [[rangeOfText(text, '4902000'), '490.2万元']]);
+    assert.deepEqual(editsOf(f, 1), [[endOfText(text, '4902000'), '元']]);
+    assert.ok(f.fixes.every((x) => !x.preferred));
+    assert.ok(applyFixAndRecheck(text, f, 0).includes('政府集中采购\t4\t490.2万元\n'));
+    assert.ok(applyFixAndRecheck(text, f, 1).includes('政府集中采购\t4\t4902000元\n'));
+  });
+
+  it('the implausible magnitude starts at exactly 1,000,000 万元 (100 亿元)', () => {
+    const at1m = tab('采购总金额（万元）', '1000000');
+    const [f, ...rest] = findingsOf(at1m, 'unit');
+    assert.equal(rest.length, 0);
+    assert.equal(at(f.range), rangeOfText(at1m, '1000000'));
+    assert.deepEqual(editsOf(f, 0), [[rangeOfText(at1m, '1000000'), '100']]);
+    assert.equal(f.fixes[0].preferred, false);
+    assert.deepEqual(findingsOf(tab('采购总金额（万元）', '999999.99'), 'unit'), [], 'just below: plausible');
+
+    // No unit anywhere: at the threshold the first fix converts and marks the header （万元）; just below it only marks the header.
+    const bare = tab('采购总金额', '1000000');
+    const [g] = findingsOf(bare, 'unit');
+    assert.deepEqual(editsOf(g, 0), [[rangeOfText(bare, '1000000'), '100'], [endOfText(bare, '采购总金额'), '（万元）']]);
+    const below = tab('采购总金额', '999999.99');
+    const [h] = findingsOf(below, 'unit');
+    assert.deepEqual(editsOf(h, 0), [[endOfText(below, '采购总金额'), '（万元）']]);
   });
 
   it('stays silent on stated units, zero amounts, the moneyUnit option and the 2021 fee column', () => {
