@@ -116,7 +116,7 @@ describe('language status', () => {
 
   it('says when the large-file guard is active, and names the configuration file', () => {
     const s = statusSummary({ ...server, largeFileGuard: true, configFile: '/w/a/.gkreportrc.json', configErrors: ['x'] }, 'zh-cn');
-    assert.equal(s.text, message('zh-cn', 'statusLargeFile'));
+    assert.equal(s.text, '大文件：仅在保存时校验');
     assert.match(s.detail, /^2021 格式 · 2021 年度 · /);
     assert.match(s.detail, /配置：\.gkreportrc\.json/);
     assert.match(statusSummary({ ...server, largeFileGuard: true }, 'en').text, /^Large file: checked on save only$/);

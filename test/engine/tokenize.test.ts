@@ -62,5 +62,6 @@ test('one cell a line is recognised by the document-wide rule, whatever the mix 
     const found = tokenize(text, computeLineStarts(text)).some((l) => l.layout === 'pipe-cells');
     const rows = tokenize(text, computeLineStarts(text)).some((l) => l.kind !== 'blank' && /^[^|\t]*\|[\s|]*$/.test(text.slice(l.start, l.end)) && !/^\s*\|/.test(text.slice(l.start, l.end)));
     if (rows) assert.equal(found, pipeCellsByRule(text), JSON.stringify(text));
+    else assert.equal(found, false, `no line ends in a pipe: ${JSON.stringify(text)}`);
   }
 });

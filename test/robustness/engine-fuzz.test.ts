@@ -215,14 +215,14 @@ describe('robustness: large inputs stay proportional to their size', () => {
 });
 
 describe('robustness: parse of a large input is linear in lines', () => {
-  it('parses 10 copies of a seed in at most 20 × the time per copy', (t) => {
+  it('parses 10 copies of a seed in at most 40 × the time of one (quadratic would be 100 ×)', (t) => {
     const unit = readFixture(SEEDS['002']);
     const small = unit;
     const big = unit.repeat(10);
     const time = (text: string) => {
       parseReport(text);
       let best = Infinity;
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < 5; i++) {
         const t0 = performance.now();
         parseReport(text);
         best = Math.min(best, performance.now() - t0);
@@ -232,7 +232,8 @@ describe('robustness: parse of a large input is linear in lines', () => {
     const a = Math.max(time(small), 0.05);
     const b = time(big);
     t.diagnostic(`parse: ${a.toFixed(2)} ms for 1 copy, ${b.toFixed(2)} ms for 10 copies`);
-    assert.ok(b / 10 <= 20 * a, `10 copies took ${b.toFixed(1)} ms, 1 copy ${a.toFixed(1)} ms`);
+    // Linear is about 10×; quadratic would be about 100×. The margin is for a busy machine.
+    assert.ok(b <= 40 * a, `10 copies took ${b.toFixed(1)} ms, 1 copy ${a.toFixed(1)} ms`);
     assert.ok(computeLineStarts(big).length > 10 * computeLineStarts(small).length - 10);
   });
 });

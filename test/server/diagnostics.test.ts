@@ -109,14 +109,13 @@ describe('pushed diagnostics (client without textDocument.diagnostic)', () => {
     assert.equal(lines[first.range.start.line].slice(0, first.range.start.character), '三、本年度办理结果\t(一) 予以公开');
     assert.deepEqual(first.range, { start: { line: 54, character: 18 }, end: { line: 54, character: 19 } });
     const label = ds.find((d) => d.code === 'label');
-    if (label) {
-      const line = lines[label.range.start.line];
-      assert.match(line.slice(label.range.start.character, label.range.end.character), /其他法律法规禁止公开/);
-    }
+    assert.ok(label, 'a label finding');
+    assert.equal(label.range.start.line, 57);
+    assert.match(lines[57].slice(label.range.start.character, label.range.end.character), /其他法律法规禁止公开/);
     const decimals = ds.find((d) => d.code === 'decimals');
-    if (decimals) {
-      assert.equal(lines[decimals.range.start.line].slice(decimals.range.start.character, decimals.range.end.character), '1075.178');
-    }
+    assert.ok(decimals, 'a decimals finding');
+    assert.equal(decimals.range.start.line, 43);
+    assert.equal(lines[43].slice(decimals.range.start.character, decimals.range.end.character), '1075.178');
   });
 
   it('sends messages in the client\'s language', async () => {

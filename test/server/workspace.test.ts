@@ -70,11 +70,27 @@ describe('cross-year', () => {
     await c.until(() => c.published.slice(from).find((p) => p.uri === uri(path2020) && crossYear(p.diagnostics).length === 0), 'cross-year gone');
   });
 
-  it('stays silent when the cross-year rule is off or no previous report exists', async () => {
+  it('stays silent when the cross-year rule is off', async () => {
     const c = (client = await TestClient.start({ workspaceFolders: [uri(dir)], settings: { rules: { 'cross-year': 'off' } } }));
     await c.open(uri(path2020), THIS_YEAR);
     assert.deepEqual(crossYear(await c.diagnosticsFor(uri(path2020), 1)), []);
     assert.equal((await c.statusFor(uri(path2020), 1)).previousReport, undefined);
+  });
+
+  it('stays silent when no previous report exists in the workspace', async () => {
+    const alone = mkdtempSync(join(tmpdir(), 'gkreport-ws-alone-'));
+    try {
+      const path = join(alone, '住建局2020年报.txt');
+      writeFileSync(path, THIS_YEAR);
+      const c = (client = await TestClient.start({ workspaceFolders: [uri(alone)] }));
+      await c.open(uri(path), THIS_YEAR);
+      assert.deepEqual(crossYear(await c.diagnosticsFor(uri(path), 1)), []);
+      const status = await c.statusFor(uri(path), 1);
+      assert.equal(status.year, 2020);
+      assert.equal(status.previousReport, undefined);
+    } finally {
+      rmSync(alone, { recursive: true, force: true });
+    }
   });
 });
 
