@@ -126,6 +126,10 @@ for (const { name, text } of layoutFixtures()) {
         filled.set(key, f.fixes[0].preferred);
       }
       assert.equal(filled.size, k, `${table.id}: every missing cell has its own fill`);
+      const fillAll = before.findings.find((f) => f.code === 'empty-cell' && f.fixes.length > 1)!;
+      const all = valuesOf(checkReport({ text: applyEdits(bad, fillAll.fixes[1].edits) }).model.tables.find((t) => t.id === table.id)!);
+      assert.deepEqual([...all].filter(([key, v]) => v !== blanksBefore.get(key)).map(([key]) => key), missing, `${table.id}: fill all fills exactly the missing cells`);
+      for (const key of missing) assert.match(all.get(key)!, /^\d+(\.\d+)?$/);
       const fixed = fixText(bad);
       const restored = valuesOf(checkReport({ text: fixed.text }).model.tables.find((t) => t.id === table.id)!);
       for (const [key, preferred] of filled) {
