@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { checkReport } from '../../server/src/engine/check';
 import type { CheckCache } from '../../server/src/engine/rules/rule';
 import { applyEdits } from '../../server/src/engine/fixes/apply';
-import type { EngineOptions, Finding } from '../../server/src/engine/types';
+import type { EngineOptions, Finding, Range } from '../../server/src/engine/types';
 import { readFixture, SEEDS } from '../helpers';
 import { draft } from './report-draft';
 
@@ -18,18 +18,60 @@ function pos(text: string, needle: string, from = 0): { line: number; character:
   return { line: before.length - 1, character: before[before.length - 1].length };
 }
 
-/** Asserts one narrative finding on `number` written right after `prefix`, and that its fix clears every finding. */
-function expectOne(text: string, prefix: string, number: string, replacement: string): void {
+/**
+ * Range of the trimmed content of the `n`th cell (1-based) of the Markdown table row on the line
+ * `below` lines under the first line that starts with `row`.
+ */
+function cell(text: string, row: string, n: number, below = 0): Range {
+  const lines = text.split('\n');
+  const at = lines.findIndex((l) => l.startsWith(row));
+  assert.ok(at >= 0, `${row} not in text`);
+  const line = at + below;
+  const bars = [...lines[line].matchAll(/\|/g)].map((m) => m.index!);
+  const raw = lines[line].slice(bars[n - 1] + 1, bars[n]);
+  const start = bars[n - 1] + 1 + (raw.length - raw.trimStart().length);
+  return { start: { line, character: start }, end: { line, character: start + raw.trim().length } };
+}
+
+type Counted = 'received' | 'handled' | 'carried' | 'carryover' | 'review' | 'litigation';
+
+/** The table cells a finding points to, by what the count in the text is a count of. */
+const CELLS: Record<Counted, (text: string) => Range[]> = {
+  /** 表三 一、本年新收 · 总计. */
+  received: (text: string) => [cell(text, '| 一、本年新收政府信息公开申请数量 |', 10)],
+  /** 表三 （七）总计 · 总计. */
+  handled: (text: string) => [cell(text, '|  | （七）总计 |', 10)],
+  /** 表三 二、上年结转 · 总计. */
+  carried: (text: string) => [cell(text, '| 二、上年结转政府信息公开申请数量 |', 10)],
+  /** 表三 四、结转下年度继续办理 · 总计. */
+  carryover: (text: string) => [cell(text, '| 四、结转下年度继续办理 |', 10)],
+  /** 表四 行政复议 · 总计. */
+  review: (text: string) => [cell(text, '| 结果维持 | 结果纠正 |', 5, 1)],
+  /** 表四 未经复议直接起诉 · 总计, 复议后起诉 · 总计. */
+  litigation: (text: string) => [cell(text, '| 结果维持 | 结果纠正 |', 10, 1), cell(text, '| 结果维持 | 结果纠正 |', 15, 1)],
+};
+
+/** The range of `number` written right after `prefix` (first occurrence). */
+function rangeAfter(text: string, prefix: string, number: string): Range {
+  const start = pos(text, prefix + number);
+  start.character += prefix.length;
+  return { start, end: { line: start.line, character: start.character + number.length } };
+}
+
+/**
+ * Asserts one narrative finding on `number` written right after `prefix`, pointing to the table
+ * cells of `what` (the related ranges, in order), and that its fix clears every finding.
+ */
+function expectOne(text: string, prefix: string, number: string, replacement: string, what: Counted): void {
   const found = only(text);
   assert.equal(found.length, 1, found.map((f) => f.message).join('\n'));
   const f = found[0];
   assert.equal(f.severity, 'warning');
-  const start = pos(text, prefix + number);
-  start.character += prefix.length;
-  assert.deepEqual(f.range, { start, end: { line: start.line, character: start.character + number.length } });
+  assert.deepEqual(f.range, rangeAfter(text, prefix, number));
+  assert.deepEqual(f.related.map((r) => r.range), CELLS[what](text));
   assert.equal(f.fixes.length, 1);
   assert.equal(f.fixes[0].preferred, false);
-  assert.equal(f.fixes[0].edits[0].newText, replacement);
+  assert.deepEqual(f.fixes[0].edits, [{ range: f.range, newText: replacement }]);
   const fixed = applyEdits(text, f.fixes[0].edits);
   assert.ok(fixed.includes(prefix + replacement));
   assert.deepEqual(check(fixed), []);
@@ -42,28 +84,28 @@ describe('narrative', () => {
   });
 
   it('reports applications received ↔ row 一 总计', () => {
-    expectOne(draft({ overview: '2020年，我局共收到政府信息公开申请35件。' }), '共收到政府信息公开申请', '35', '34');
+    expectOne(draft({ overview: '2020年，我局共收到政府信息公开申请35件。' }), '共收到政府信息公开申请', '35', '34', 'received');
   });
 
   it('reports applications handled ↔ （七）总计', () => {
-    expectOne(draft({ overview: '2020年，我局共收到政府信息公开申请34件，办结30件。' }), '办结', '30', '32');
+    expectOne(draft({ overview: '2020年，我局共收到政府信息公开申请34件，办结30件。' }), '办结', '30', '32', 'handled');
   });
 
   it('reports applications carried over ↔ 四 and 二', () => {
-    expectOne(draft({ overview: '共收到政府信息公开申请34件，结转下年度继续办理5件。' }), '结转下年度继续办理', '5', '3');
-    expectOne(draft({ overview: '共收到政府信息公开申请34件，上年结转2件。' }), '上年结转', '2', '1');
+    expectOne(draft({ overview: '共收到政府信息公开申请34件，结转下年度继续办理5件。' }), '结转下年度继续办理', '5', '3', 'carryover');
+    expectOne(draft({ overview: '共收到政府信息公开申请34件，上年结转2件。' }), '上年结转', '2', '1', 'carried');
   });
 
   it('reports 行政复议 and 行政诉讼 counts ↔ table 4', () => {
-    expectOne(draft({ appeals: '2020年，我局因政府信息公开工作被申请行政复议3件，被提起行政诉讼1件。' }), '行政复议', '3', '2');
+    expectOne(draft({ appeals: '2020年，我局因政府信息公开工作被申请行政复议3件，被提起行政诉讼1件。' }), '行政复议', '3', '2', 'review');
     expectOne(
       draft({ t4: { review: 2, direct: 1, after: 1 }, appeals: '2020年，我局因政府信息公开工作被申请行政复议2件，被提起行政诉讼1件。' }),
-      '行政诉讼', '1', '2',
+      '行政诉讼', '1', '2', 'litigation',
     );
   });
 
   it('understands Chinese numerals and answers in them', () => {
-    expectOne(draft({ appeals: '本年度因政府信息公开工作被申请行政复议三件。' }), '行政复议', '三', '两');
+    expectOne(draft({ appeals: '本年度因政府信息公开工作被申请行政复议三件。' }), '行政复议', '三', '两', 'review');
     assert.deepEqual(only(draft({ appeals: '本年度因政府信息公开工作被申请行政复议两件。' })), []);
   });
 
@@ -73,14 +115,52 @@ describe('narrative', () => {
     const text = draft({ t3: { received: 2, carried: 0, handled: 1 }, overview: '本年度共收到并办结政府信息公开申请 2 件。' });
     const found = only(text);
     assert.equal(found.length, 1);
-    assert.ok(found[0].message.includes('（七）总计'));
+    assert.deepEqual(found[0].range, rangeAfter(text, '申请 ', '2'));
+    assert.deepEqual(found[0].related.map((r) => r.range), CELLS.handled(text));
+    // Only the received side wrong: the finding is about 一、本年新收, not （七）总计.
+    const received = draft({ t3: { received: 3, carried: 0, handled: 2 }, overview: '本年度共收到并办结政府信息公开申请2件。' });
+    const [f, ...more] = only(received);
+    assert.deepEqual(more, []);
+    assert.deepEqual(f.range, rangeAfter(received, '收到并办结政府信息公开申请', '2'));
+    assert.deepEqual(f.related.map((r) => r.range), CELLS.received(received));
+    assert.deepEqual(f.fixes[0].edits, [{ range: f.range, newText: '3' }]);
+    // 收到、办结 and 受理并答复 read the same way.
+    for (const overview of ['本年度共收到、办结政府信息公开申请2件。', '本年度共受理并答复政府信息公开申请2件。']) {
+      const other = draft({ t3: { received: 3, carried: 0, handled: 2 }, overview });
+      assert.deepEqual(only(other).map((g) => g.related.map((r) => r.range)), [CELLS.received(other)], overview);
+    }
   });
 
   it('accepts 一 + 二 for 受理 when the sentence mentions 上年结转', () => {
     assert.deepEqual(only(draft({ overview: '2020年，我局共受理政府信息公开申请35件（含上年结转1件）。' })), []);
-    expectOne(draft({ overview: '2020年，我局共受理政府信息公开申请35件。' }), '受理政府信息公开申请', '35', '34');
+    expectOne(draft({ overview: '2020年，我局共受理政府信息公开申请35件。' }), '受理政府信息公开申请', '35', '34', 'received');
     assert.deepEqual(only(draft({ overview: '2020年，我局共收到政府信息公开申请35件（含上年结转1件）。' })), []);
-    expectOne(draft({ overview: '2020年，我局共收到政府信息公开申请35件，上年结转1件。' }), '收到政府信息公开申请', '35', '34');
+    expectOne(draft({ overview: '2020年，我局共收到政府信息公开申请35件，上年结转1件。' }), '收到政府信息公开申请', '35', '34', 'received');
+  });
+
+  it('names the count with the carried-over applications when it accepts one', () => {
+    // 36 is neither 一 (34) nor 一 + 二 (35): the finding for a 受理 count that may include 上年结转 says so.
+    for (const locale of ['zh-cn', 'en'] as const) {
+      const plainText = draft({ overview: '2020年，我局共受理政府信息公开申请36件。' });
+      const plain = only(plainText, { locale });
+      const withCarried = [
+        draft({ overview: '2020年，我局共受理政府信息公开申请36件，其中上年结转1件。' }),
+        draft({ overview: '2020年，我局共受理政府信息公开申请36件（含上年结转1件）。' }),
+        draft({ overview: '2020年，我局共收到政府信息公开申请36件（含上年结转1件）。' }),
+      ];
+      assert.equal(plain.length, 1);
+      for (const text of withCarried) {
+        const found = only(text, { locale });
+        assert.equal(found.length, 1, text);
+        assert.deepEqual(found[0].related, plain[0].related);
+        assert.deepEqual(found[0].fixes[0].edits.map((e) => e.newText), ['34']);
+        // The same message, followed by the count with the carried-over applications (34 + 1).
+        assert.ok(found[0].message.startsWith(plain[0].message), found[0].message);
+        const suffix = found[0].message.slice(plain[0].message.length);
+        assert.match(suffix, /\b35\b/);
+        assert.doesNotMatch(suffix, /\b3[46]\b/);
+      }
+    }
   });
 
   it('skips sentences about another population or another subject', () => {
@@ -88,6 +168,57 @@ describe('narrative', () => {
     assert.deepEqual(only(draft({ overview: '2020年，12345热线受理市民诉求500件，办结498件。' })), []);
     assert.deepEqual(only(draft({ overview: '我局修订《依申请公开办结制度》等5件制度，共收到政府信息公开申请34件。' })), []);
     assert.deepEqual(only(draft({ overview: '共收到政府信息公开申请34件，较上年增加5件。' })), []);
+  });
+
+  it('reads only part 一 and the text of parts 三 and 四', () => {
+    const sentence = '本年度共收到政府信息公开申请35件。';
+    const at = (heading: string, text: string) => text.replace(`## ${heading}\n\n`, `## ${heading}\n\n${sentence}\n\n`);
+    for (const heading of ['二、主动公开政府信息情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']) {
+      const text = at(heading, draft());
+      assert.ok(text.includes(sentence), heading);
+      assert.deepEqual(only(text), [], heading);
+    }
+    const inPart3 = at('三、收到和处理政府信息公开申请情况', draft());
+    assert.deepEqual(only(inPart3).map((f) => f.range), [rangeAfter(inPart3, '申请', '35')]);
+    // Other count wordings (办结, 行政复议) in parts 五 and 六.
+    const text = draft().replace('下一步将丰富解读形式，建立信息发布时限台账。', '下一步将丰富解读形式。依申请公开方面，办结政府信息公开申请10件以上的科室将建立台账。')
+      .replace('无其他需要报告的事项。', '无其他需要报告的事项。本年度被申请行政复议5件。');
+    assert.deepEqual(only(text), []);
+  });
+
+  it('does not read an ordinal (第N件) as a count', () => {
+    assert.deepEqual(only(draft({ overview: '2020年，我局共收到政府信息公开申请34件，办结的第2件申请涉及房屋征收信息。' })), []);
+    assert.deepEqual(only(draft({ appeals: '2020年，我局因政府信息公开工作被申请行政复议2件，其中行政复议第1件已审结。' })), []);
+    // Without 第, the same count is read.
+    const text = draft({ overview: '2020年，我局共收到政府信息公开申请34件，办结的2件申请涉及房屋征收信息。' });
+    assert.deepEqual(only(text).map((f) => f.range), [rangeAfter(text, '办结的', '2')]);
+  });
+
+  it('reads 行政复议 and 行政诉讼 counts of one clause each on its own, and skips a count of both', () => {
+    // Table 4: 行政复议 2, 行政诉讼 1 + 0.
+    assert.deepEqual(only(draft({ appeals: '本年度因政府信息公开工作被申请行政复议2件和行政诉讼1件。' })), []);
+    const wrongReview = draft({ appeals: '本年度因政府信息公开工作被申请行政复议3件和行政诉讼1件。' });
+    assert.deepEqual(only(wrongReview).map((f) => [f.range, f.related.map((r) => r.range)]), [[rangeAfter(wrongReview, '行政复议', '3'), CELLS.review(wrongReview)]]);
+    const wrongLitigation = draft({ appeals: '本年度因政府信息公开工作被申请行政复议2件和行政诉讼3件。' });
+    assert.deepEqual(only(wrongLitigation).map((f) => [f.range, f.related.map((r) => r.range)]), [[rangeAfter(wrongLitigation, '行政诉讼', '3'), CELLS.litigation(wrongLitigation)]]);
+    // One count of both (neither the 行政复议 nor the 行政诉讼 total): not compared.
+    for (const appeals of ['本年度因政府信息公开工作被申请行政复议和行政诉讼共3件。', '本年度因政府信息公开工作被申请行政复议、被提起诉讼共3件。']) {
+      assert.deepEqual(only(draft({ appeals })), [], appeals);
+    }
+  });
+
+  it('reads full-width digits and answers in them', () => {
+    expectOne(draft({ overview: '2020年，我局共收到政府信息公开申请３５件。' }), '共收到政府信息公开申请', '３５', '３４', 'received');
+    assert.deepEqual(only(draft({ overview: '2020年，我局共收到政府信息公开申请３４件。' })), []);
+  });
+
+  it('reads 受理 as applications received only in a clause that says 申请', () => {
+    // The sentence is about applications (政府信息公开申请), but the 受理 clause counts something else.
+    assert.deepEqual(only(draft({ overview: '政府信息公开申请办理方面，本年度共受理群众咨询35件。' })), []);
+    assert.deepEqual(only(draft({ overview: '依申请公开方面，本年度共受理35件。' })), []);
+    // With 申请 in the clause, the count is read.
+    const text = draft({ overview: '依申请公开方面，本年度共受理申请35件。' });
+    assert.deepEqual(only(text).map((f) => [f.range, f.related.map((r) => r.range)]), [[rangeAfter(text, '受理申请', '35'), CELLS.received(text)]]);
   });
 
   it('skips a count whose table cell is blank or a placeholder', () => {
