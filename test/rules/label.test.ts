@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { checkReport } from '../../server/src/engine/check';
 import { applyEdits } from '../../server/src/engine/fixes/apply';
 import { parseReport } from '../../server/src/engine/parse/parser';
-import { readFixture, SEEDS } from '../helpers';
+import { findCell, layoutFixtures, readFixture, SEEDS } from '../helpers';
 import { applyFixAndRecheck, at, findingsOf, LAYOUTS, rangeOfText, report } from './table-kit';
 
 const zeros = (n: number, sep: string) => new Array(n).fill('0').join(sep);
@@ -92,6 +92,27 @@ ${'\t0\n'.repeat(7)}`;
     const rows = parseReport(text).tables[0].sections[0].rows;
     assert.deepEqual(rows.map((r) => r.id), ['withheld', 'withheld.secret', 'withheld.law', 'withheld.safety', 'unable', 'unable.none']);
     assert.deepEqual(findingsOf(text, 'label'), []);
+  });
+
+  it('a mistyped row label that reads like a part heading (公开申请) stays a row of its table, in every layout', () => {
+    for (const { name, text } of layoutFixtures()) {
+      for (const [label, row] of [['一、本年新收政府信息公开申请数量', 'new'], ['二、上年结转政府信息公开申请数量', 'carried']]) {
+        for (const typo of ['甲', '𠀀']) {
+          const bad = text.replace(label, label + typo);
+          const result = checkReport({ text: bad });
+          assert.deepEqual(result.findings.map((f) => f.code), ['label'], `${name} ${label}${typo}`);
+          assert.equal(result.model.parts.length, 6, `${name}: no extra part`);
+          const original = checkReport({ text }).model.tables.find((t) => t.id === 'table3')!;
+          const table3 = result.model.tables.filter((t) => t.id === 'table3');
+          assert.equal(table3.length, 1, `${name}: one table 3`);
+          assert.deepEqual([...table3[0].cells.values()].map((c) => c.source?.text), [...original.cells.values()].map((c) => c.source?.text));
+          const f = result.findings[0];
+          const line = bad.split('\n')[f.range.start.line];
+          assert.equal(line.slice(f.range.start.character, f.range.end.character), label + typo, `${name}: the range counts UTF-16 units`);
+          assert.equal(findCell(result.model, 'table3', row, 'total').cell.value.kind, 'number');
+        }
+      }
+    }
   });
 
   it('whole standard reports in every layout give none', () => {

@@ -56,7 +56,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       // A number, blank or placeholder is never a label; only text is looked up.
       if (isDataLike(cellValue(cell)) || !matchLabel(cell.text).some((m) => m.quality !== 'fuzzy')) {
         const heading = matchHeading(cell.text);
-        if (heading) {
+        if (heading && !(heading.part !== heading.ordinal && isRowOf(builder, cell.text))) {
           close();
           parts.push({ index: heading.part, ordinal: String(heading.ordinal), heading: cell, span: { start: line.start, end: text.length } });
           continue;
@@ -191,6 +191,15 @@ function resolve(all: Match[], builder: TableBuilder | undefined, text: string):
   }
   if (best.quality === 'fuzzy' && (best.entry.kind !== 'row' || labelCore(text).length < 5)) return undefined;
   return best;
+}
+
+/**
+ * Whether a text is a row label of the open table, mistyped: `一、本年新收政府信息公开申请数量甲`
+ * inside table 3 names its first row, not a misnumbered part 三 (it says 公开申请).
+ */
+function isRowOf(builder: TableBuilder | undefined, text: string): boolean {
+  const match = builder && resolve(matchLabel(text), builder, text);
+  return match !== undefined && match.entry.kind === 'row' && match.entry.table === builder!.id;
 }
 
 /** Whether a label starts a second copy of the table that is being built. */
