@@ -115,6 +115,30 @@ ${'\t0\n'.repeat(7)}`;
     }
   });
 
+  it('a typo in a short row label (four characters) is still that row, in every layout', () => {
+    for (const { name, text } of layoutFixtures()) {
+      const original = checkReport({ text }).model;
+      const values = (model: typeof original) => model.tables.map((t) => [...t.cells.values()].map((c) => c.source?.text));
+      for (const [label, typo] of [['行政许可', '行政许甲'], ['予以公开', '予以公甲'], ['重复申请', '重复申甲'], ['无法提供', '无提供']]) {
+        assert.ok(text.includes(label), `${name}: ${label}`);
+        const bad = text.replace(label, typo);
+        const result = checkReport({ text: bad });
+        assert.deepEqual(result.findings.map((f) => f.code), ['label'], `${name}: ${typo}`);
+        assert.deepEqual(values(result.model), values(original), `${name}: ${typo} keeps every cell`);
+        assert.equal(applyEdits(bad, result.findings[0].fixes[0].edits), text, `${name}: ${typo} fixed`);
+      }
+    }
+  });
+
+  it('a short near miss that two rows are as near to, or whose numbering disagrees, names no row', () => {
+    const text = layoutFixtures().find((f) => f.name === '2021-tab.txt')!.text;
+    // 行政处可: one edit from 行政许可 and from 行政处罚.
+    assert.ok(!checkReport({ text: text.replace('行政许可', '行政处可') }).findings.some((f) => f.code === 'label'));
+    // （二）予以公甲: one edit from （一）予以公开, but numbered （二）.
+    const misnumbered = checkReport({ text: text.replace(/[（(]一[）)]\s*予以公开/, '（二）予以公甲') });
+    assert.ok(!misnumbered.findings.some((f) => f.code === 'label' && /予以公甲/.test(misnumbered.model.text.split('\n')[f.range.start.line])));
+  });
+
   it('whole standard reports in every layout give none', () => {
     for (const layout of LAYOUTS) for (const year of [2020, 2021]) assert.deepEqual(findingsOf(report({ year, layout }), 'label'), [], `${year} ${layout}`);
   });

@@ -189,8 +189,18 @@ function resolve(all: Match[], builder: TableBuilder | undefined, text: string):
       bestScore = sc;
     }
   }
-  if (best.quality === 'fuzzy' && (best.entry.kind !== 'row' || labelCore(text).length < 5)) return undefined;
+  if (best.quality === 'fuzzy' && (best.entry.kind !== 'row' || (labelCore(text).length < 5 && !isShortTypo(all, best, builder)))) return undefined;
   return best;
+}
+
+/**
+ * Whether a near miss of a short row label (（一）予以公甲, 行政许甲) names that row: only inside
+ * its own table, when the numbering agrees and no other row of the table is as near.
+ */
+function isShortTypo(all: Match[], best: Match, builder: TableBuilder | undefined): boolean {
+  if (!builder || best.entry.table !== builder.id) return false;
+  if (best.entry.ordinal !== undefined && best.ordinal !== best.entry.ordinal) return false;
+  return !all.some((m) => m.entry.kind === 'row' && m.entry.table === best.entry.table && m.entry.id !== best.entry.id && m.distance <= best.distance);
 }
 
 /**
