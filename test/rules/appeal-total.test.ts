@@ -38,3 +38,17 @@ for (const { name, text } of layoutFixtures()) {
     assert.deepEqual(relevant(checkReport({ text: applyEdits(bad, r[0].fixes[0].edits) }).findings).filter((f) => f.severity === 'error'), []);
   });
 }
+
+test('a row that lacks a cell: its values may be shifted, so no fix is applied unasked', () => {
+  for (const { name, text } of layoutFixtures()) {
+    const model = checkReport({ text }).model;
+    const row = model.tables.find((t) => t.id === 'table4')!.sections[0].rows[0];
+    // 行政复议 · 结果纠正 deleted: the values after it move one column left.
+    const gone = row.cells.find((c) => c.ref.column === 'review.corrected')!.source!;
+    const next = row.cells[row.cells.indexOf(row.cells.find((c) => c.ref.column === 'review.corrected')!) + 1].source!;
+    const short = text.slice(0, gone.start) + text.slice(next.start);
+    const findings = checkReport({ text: short }).findings.filter((f) => ['appeal-total', 'empty-cell'].includes(f.code));
+    assert.ok(findings.length > 0, `${name}: the short row is reported`);
+    for (const f of findings) assert.ok(f.fixes.every((x) => !x.preferred), `${name}: ${f.code} ${f.message}`);
+  }
+});

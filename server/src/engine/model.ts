@@ -55,6 +55,11 @@ export interface DataCell {
    * inserted alone goes after as many blank cells, so that it lands in its own column.
    */
   missingBefore?: number;
+  /**
+   * Set on every cell of a row that lacks cells altogether: which of its cells are missing is a
+   * guess (the last ones), so the values read in it may stand in the wrong columns.
+   */
+  rowIncomplete?: boolean;
   value: ParsedValue;
   /** What to show for the cell's row when the cell itself has no width: the row's label, else the row. */
   rowSpan?: Span;

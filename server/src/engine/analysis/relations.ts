@@ -42,6 +42,8 @@ export interface RelationAnalysis {
   explanations: Explanation[];
   /** Values that the relations determine for blank cells, by cell key. */
   derived: Map<string, number>;
+  /** Keys of `derived` values read from a row that lacks cells (see `DataCell.rowIncomplete`): not certain. */
+  uncertain: Set<string>;
   /** Relations passing through a cell, by cell key (indexed when first asked for). */
   readonly byCell: Map<string, RelationState[]>;
 }
@@ -108,11 +110,12 @@ export function analyzeTable(table: TableInstance, format: FormatId): RelationAn
 class TableAnalysis implements RelationAnalysis {
   readonly explanations: Explanation[];
   readonly derived: Map<string, number>;
+  readonly uncertain = new Set<string>();
   private index?: Map<string, RelationState[]>;
 
   constructor(readonly relations: RelationState[]) {
     this.explanations = localise(relations, () => this.byCell);
-    this.derived = deriveBlanks(relations);
+    this.derived = deriveBlanks(relations, this.uncertain);
   }
 
   get byCell(): Map<string, RelationState[]> {
@@ -215,21 +218,25 @@ function localise(relations: RelationState[], index: () => Map<string, RelationS
 
 /**
  * Values the relations force on blank cells: the only unknown of a relation, or several unknowns
- * on one side that must all be 0 because the known cells already balance. Propagated to a fixed point.
+ * on one side that must all be 0 because the known cells already balance. Propagated to a fixed
+ * point. The keys of values that rest on a row lacking cells go into `uncertain`.
  */
-function deriveBlanks(relations: RelationState[]): Map<string, number> {
+function deriveBlanks(relations: RelationState[], uncertain: Set<string>): Map<string, number> {
   const derived = new Map<string, number>();
   const found = new Map<DataCell, number>();
   const valueOf = (c: DataCell): number | undefined => countOf(c) ?? found.get(c);
+  let from: RelationState | undefined;
   const set = (c: DataCell, v: number): void => {
     found.set(c, v);
     derived.set(c.key, v);
+    if (from && [...from.lhs, ...from.rhs].some((x) => x.rowIncomplete || uncertain.has(x.key))) uncertain.add(c.key);
   };
   const candidates = relations.filter((r) => r.status === 'unknown' && [...r.lhs, ...r.rhs].every((c) => isMissing(c) || countOf(c) !== undefined));
   let changed = true;
   for (let pass = 0; changed && pass < 50; pass++) {
     changed = false;
     for (const r of candidates) {
+      from = r;
       const unknownL = r.lhs.filter((c) => valueOf(c) === undefined);
       const unknownR = r.rhs.filter((c) => valueOf(c) === undefined);
       const n = unknownL.length + unknownR.length;
@@ -249,6 +256,9 @@ function deriveBlanks(relations: RelationState[]): Map<string, number> {
   // Filled in, the values must make every relation hold; when one breaks, the relations disagree
   // (a wrong number elsewhere) and determine nothing.
   const sum = (cells: DataCell[]) => cells.reduce((s, c) => s + (valueOf(c) ?? NaN), 0);
-  if (derived.size > 0 && candidates.some((r) => sum(r.lhs) !== sum(r.rhs) && !Number.isNaN(sum(r.lhs) - sum(r.rhs)))) return new Map();
+  if (derived.size > 0 && candidates.some((r) => sum(r.lhs) !== sum(r.rhs) && !Number.isNaN(sum(r.lhs) - sum(r.rhs)))) {
+    uncertain.clear();
+    return new Map();
+  }
   return derived;
 }

@@ -269,12 +269,14 @@ export class TableBuilder {
         const rowSpan = instance.label ?? instance.span;
         if (rdecl) {
           const refs = sharedRefs(this.id, sdecl, rdecl);
+          const incomplete = kept.length < refs.length;
           for (let i = 0; i < refs.length; i++) {
             const { ref, key } = refs[i];
             const source = kept[i];
             const cell: DataCell = source
               ? { ref, key, source, value: cellValue(source), rowSpan }
               : { ref, key, insertAt: missingAt, missingBefore: i - kept.length, value: BLANK, rowSpan };
+            if (incomplete) cell.rowIncomplete = true;
             instance.cells.push(cell);
             if (!cells.has(key)) cells.set(key, cell);
           }

@@ -75,7 +75,8 @@ function reportCell(ctx: RuleContext, table: TableInstance, exp: CellExplanation
     fixes: [{
       title: ctx.t({ zh: '改为 {v}', en: 'Change to {v}' }, { v: exp.expected }),
       edits: [setCellEdit(ctx.model, table, exp.cell, String(exp.expected))],
-      preferred: isResult,
+      // In a row that lacks cells, the values may stand in the wrong columns.
+      preferred: isResult && exp.relations.every((r) => !r.lhs.some((c) => c.rowIncomplete) && !r.rhs.some((c) => c.rowIncomplete)),
     }],
     related: related(ctx, table, exp.relations),
   });

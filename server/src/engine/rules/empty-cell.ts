@@ -2,8 +2,9 @@
  * `empty-cell` — a cell of a standard table is blank or holds a placeholder (/ - — 无 不适用).
  * A blank is an unfilled cell, not a zero, so the relations through it cannot be checked.
  * Example: `一、本年新收政府信息公开申请数量 1 (blank) … 1` → the blank 商业企业 cell.
- * Fixes: fill the value the relations determine (preferred), else fill 0; on the first blank of a
- * table, also fill every blank cell of that table.
+ * Fixes: fill the value the relations determine (preferred, unless it rests on a row lacking cells,
+ * whose values may be shifted), else fill 0; on the first blank of a table, also fill every blank
+ * cell of that table.
  */
 import { isMissing } from '../analysis/relations';
 import { setCellEdit } from '../fixes/edits';
@@ -21,9 +22,12 @@ function blanksOf(table: TableInstance): DataCell[] {
   return blanks;
 }
 
-function valueFor(ctx: RuleContext, table: TableInstance, cell: DataCell): { value: number; derived: boolean } {
-  const derived = table.id === 'table2' ? undefined : ctx.analysis(table).derived.get(cell.key);
-  return derived === undefined ? { value: 0, derived: false } : { value: derived, derived: true };
+/** The value to fill: derived by the relations, or 0; `certain` unless it rests on a row lacking cells. */
+function valueFor(ctx: RuleContext, table: TableInstance, cell: DataCell): { value: number; derived: boolean; certain: boolean } {
+  const analysis = table.id === 'table2' ? undefined : ctx.analysis(table);
+  const derived = analysis?.derived.get(cell.key);
+  if (derived === undefined) return { value: 0, derived: false, certain: false };
+  return { value: derived, derived: true, certain: !analysis!.uncertain.has(cell.key) };
 }
 
 export const emptyCellRule: Rule = {
@@ -36,7 +40,7 @@ export const emptyCellRule: Rule = {
       const edits = blanks.map((cell, i) => setCellEdit(ctx.model, table, cell, String(values[i].value)));
       const together = blanks.map((cell, i) => (cell.source ? edits[i] : setCellEdit(ctx.model, table, cell, String(values[i].value), { withRow: true })));
       blanks.forEach((cell, i) => {
-        const { value, derived } = values[i];
+        const { value, derived, certain } = values[i];
         const name = ctx.cellName(cell, table);
         const message = cell.value.kind === 'placeholder'
           ? ctx.t({ zh: '{name} 填写了占位符“{p}”，应填写数字', en: '{name} holds the placeholder “{p}” instead of a number' }, { name, p: cell.value.text })
@@ -46,7 +50,7 @@ export const emptyCellRule: Rule = {
             ? ctx.t({ zh: '填入 {v}（由勾稽关系确定）', en: 'Fill {v} (determined by the relations)' }, { v: value })
             : ctx.t({ zh: '填入 0', en: 'Fill 0' }),
           edits: [edits[i]],
-          preferred: derived,
+          preferred: certain,
         }];
         if (i === 0 && blanks.length > 1) {
           fixes.push({ title: ctx.t({ zh: '填写本表全部 {n} 个空白单元格', en: 'Fill all {n} blank cells of this table' }, { n: blanks.length }), edits: together, preferred: false });
