@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFixture, SEEDS } from '../helpers';
+import { checkReport } from '../../server/src/engine/check';
+import { layoutFixtures, readFixture, SEEDS } from '../helpers';
 import { applyFixAndRecheck, at, findingsOf, LAYOUTS, rangeOfText, report } from './table-kit';
 
 /** A 2019 table 2 in pipe rows with one odd spelling or invalid value after another. */
@@ -83,6 +84,29 @@ describe('invalid-number', () => {
     assert.equal(rest.length, 0);
     assert.equal(at(f.range), `${i}:0-${i}:2`);
     assert.deepEqual(f.fixes, []);
+  });
+
+  it('a count written as a word (若干, 不详) stays in its own cell, in every table and layout', () => {
+    let tried = 0;
+    for (const { name, text } of layoutFixtures()) {
+      const original = checkReport({ text }).model;
+      original.tables.forEach((table, t) => {
+        const cells = [...table.cells.values()];
+        cells.forEach((cell, i) => {
+          if (!cell.source || cell.value.kind !== 'number' || i % 3 !== t % 3) return;
+          const word = i % 2 ? '若干' : '不详';
+          const bad = text.slice(0, cell.source.start) + word + text.slice(cell.source.end);
+          const result = checkReport({ text: bad });
+          const read = [...result.model.tables[t].cells.values()].map((c) => c.source?.text);
+          assert.deepEqual(read, cells.map((c) => (c === cell ? word : c.source?.text)), `${name} ${cell.key} = ${word}`);
+          const errors = result.findings.filter((f) => f.severity === 'error');
+          assert.deepEqual(errors.map((f) => f.code), ['invalid-number'], `${name} ${cell.key}`);
+          assert.equal(errors[0].range.start.line, cell.source.line, `${name} ${cell.key}`);
+          tried++;
+        });
+      });
+    }
+    assert.ok(tried > 600, `${tried} cells`);
   });
 
   it('gives none on standard reports and on the seeds', () => {

@@ -104,6 +104,14 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       close();
       continue;
     }
+    if (isRow && builder.id === 'table4' && isValueRow(line)) {
+      builder.data(line.cells, true, false);
+      continue;
+    }
+    if (!isRow && isWordedValue(line.cells[0].text) && builder.expectsValue()) {
+      builder.data([line.cells[0]], false, false);
+      continue;
+    }
     for (const c of line.cells) {
       if (c.text !== '' && cellValue(c).kind === 'text') builder.text(isRow ? c : undecorate(c));
     }
@@ -255,6 +263,26 @@ function joinHeaderFragments(
   });
   labelled.sort((a, b) => a.index - b.index);
   return next;
+}
+
+/**
+ * Whether a row line of table 4 (which has no row labels) is its row of values with a word or two
+ * typed in place of numbers (若干, 不详): values, at least eight, outnumber the texts four to one.
+ */
+function isValueRow(line: Line): boolean {
+  let values = 0;
+  let texts = 0;
+  for (const c of line.cells) {
+    if (c.text === '') continue;
+    if (cellValue(c).kind === 'text') texts++;
+    else values++;
+  }
+  return values >= 8 && texts * 4 <= values;
+}
+
+/** A word or two in place of a number (若干, 不详, 暂无): short, no numbering, no label or heading. */
+function isWordedValue(text: string): boolean {
+  return text.length <= 6 && hasCjk(text) && !/[(（)）、.．:：]/.test(text) && matchLabel(text).length === 0 && matchHeading(text) === undefined;
 }
 
 /** A line of running text that ends a table. */

@@ -127,6 +127,17 @@ export class TableBuilder {
     this.headers.set(match.entry.section!, list);
   }
 
+  /**
+   * Whether the table is waiting for more values of its current row: a row of table 4 begun or
+   * announced by its header, or a labelled row of values not yet as wide as its section. There a
+   * word on a line of its own (若干, 不详) is a value written in words, not a new row's label.
+   */
+  expectsValue(): boolean {
+    if (this.id === 'table4') return !this.t4Done && (this.rows.length > 0 || this.t4Totals >= 3);
+    const row = this.current;
+    return row !== undefined && row.id !== undefined && !row.closed && row.matches[0]?.entry.data !== false && row.pending.length < this.width(row);
+  }
+
   /** Feeds an unrecognised text cell inside the table. */
   text(cell: TextCell): void {
     this.touch(cell);
