@@ -284,10 +284,10 @@ export class TableBuilder {
           for (let i = 0; i < refs.length; i++) {
             const { ref, key } = refs[i];
             const source = kept[i];
+            // One shape for every cell read, complete row or not (a property added later would give V8 a second).
             const cell: DataCell = source
-              ? { ref, key, source, value: cellValue(source), rowSpan }
-              : { ref, key, insertAt: missingAt, missingBefore: i - kept.length, value: BLANK, rowSpan };
-            if (incomplete) cell.rowIncomplete = true;
+              ? { ref, key, source, value: cellValue(source), rowSpan, rowIncomplete: incomplete }
+              : { ref, key, insertAt: missingAt, missingBefore: i - kept.length, value: BLANK, rowSpan, rowIncomplete: true };
             instance.cells.push(cell);
             if (!cells.has(key)) cells.set(key, cell);
           }
