@@ -65,3 +65,16 @@ test('one cell a line is recognised by the document-wide rule, whatever the mix 
     else assert.equal(found, false, `no line ends in a pipe: ${JSON.stringify(text)}`);
   }
 });
+
+test('a line opening with a space and a pipe is a pipe row with a blank first cell, unless the document has Markdown tables', () => {
+  const cellsOf = (text: string, line: number) => {
+    const l = tokenize(text, computeLineStarts(text))[line];
+    return { layout: l.layout, cells: l.cells.map((c) => c.text) };
+  };
+  const pipeRows = '结果维持 | 结果纠正 | 总计 |\n | 0 | 1 |\n';
+  assert.deepEqual(cellsOf(pipeRows, 1), { layout: 'pipe-rows', cells: ['', '0', '1'] });
+  const markdown = '| 结果维持 | 结果纠正 |\n|---|---|\n | 0 | 1 |\n';
+  assert.deepEqual(cellsOf(markdown, 2), { layout: 'markdown', cells: ['0', '1'] });
+  // No leading space: a leading pipe, as in Markdown, with or without a separator line.
+  assert.deepEqual(cellsOf('| 0 | 1 |\n', 0), { layout: 'markdown', cells: ['0', '1'] });
+});

@@ -162,3 +162,13 @@ test('a value derived through a row that lacks cells is offered, not applied una
   assert.equal(findCell(checkReport({ text: short }).model, 'table3', 'public', 'total').cell.source, undefined);
   assert.deepEqual(fillsOf(short), [['1', false], ['0', false]]);
 });
+
+test('pipe rows: table 4 opening with a blank 结果维持 keeps every value in its column', () => {
+  const text = '结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉 |\n | 0 | 1 | 0 | 3 | 0 | 1 | 0 | 1 | 2 | 1 | 0 | 0 | 0 | 1 |\n';
+  const result = checkReport({ text });
+  const table4 = result.model.tables.find((t) => t.id === 'table4')!;
+  assert.deepEqual([...table4.cells.values()].map((c) => c.source?.text), ['', '0', '1', '0', '3', '0', '1', '0', '1', '2', '1', '0', '0', '0', '1']);
+  const blanks = result.findings.filter((f) => f.code === 'empty-cell');
+  assert.deepEqual(blanks.map((f) => [f.range.start.line, f.range.start.character]), [[1, 0]]);
+  assert.deepEqual(result.findings.filter((f) => f.code === 'appeal-total'), []);
+});

@@ -162,6 +162,7 @@ export function tokenize(text: string, lineStarts: number[]): Line[] {
   const lines: Line[] = [];
   const ends = lineEnds(text, lineStarts);
   const pipeCells = detectPipeCells(text, lineStarts, ends);
+  let markdown: boolean | undefined;
   let nextTab = text.indexOf('\t');
   let nextPipe = text.indexOf('|');
   let nextComment = text.indexOf('<!--');
@@ -200,7 +201,7 @@ export function tokenize(text: string, lineStarts: number[]): Line[] {
       lines.push(makeLine(index, start, lineEnd, 'separator', []));
     } else if (pipeCells && afterFirstPipe(text, nextPipe + 1, end) >= 0) {
       lines.push(makeLine(index, start, lineEnd, 'cell', [makeCell(text, start, nextPipe, index, -1, nextPipe)], 'pipe-cells'));
-    } else if (startsWithPipe(text, start, nextPipe)) {
+    } else if (startsWithPipe(text, start, nextPipe) && (nextPipe === start || (markdown ??= hasSeparatorLine(text, lineStarts, ends)))) {
       const cells = splitCells(text, start, end, PIPE, index);
       cells.shift();
       if (cells.length > 1 && cells[cells.length - 1].text === '' && endsWithPipe(text, start, end)) cells.pop();
@@ -212,6 +213,16 @@ export function tokenize(text: string, lineStarts: number[]): Line[] {
     }
   }
   return lines;
+}
+
+/**
+ * Whether the document has a Markdown table at all (a `|---|` line). Without one, a line that
+ * opens with a space and then a pipe is a pipe row whose first cell is blank (table 4's values
+ * with no 结果维持 under 行政复议), not a Markdown row.
+ */
+function hasSeparatorLine(text: string, lineStarts: number[], ends: number[]): boolean {
+  for (let i = 0; i < lineStarts.length; i++) if (isSeparatorLine(text, lineStarts[i], ends[i])) return true;
+  return false;
 }
 
 function makeLine(index: number, start: number, end: number, kind: LineKind, cells: TextCell[], layout?: TableLayout): Line {
