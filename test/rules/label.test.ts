@@ -130,6 +130,22 @@ ${'\t0\n'.repeat(7)}`;
     }
   });
 
+  it('a two-character label with one character wrong (（七）合计, 3.其它) names its row only with its numbering', () => {
+    for (const { name, text } of layoutFixtures()) {
+      const original = checkReport({ text }).model;
+      const values = (model: typeof original) => model.tables.map((t) => [...t.cells.values()].map((c) => c.source?.text));
+      const total = /[（(]七[)）]\s*总计/.exec(text)!;
+      const bad = text.replace(total[0], total[0].replace('总计', '合计'));
+      const result = checkReport({ text: bad });
+      assert.deepEqual(result.findings.map((f) => f.code), ['label'], `${name}: （七）合计`);
+      assert.deepEqual(values(result.model), values(original), `${name}: （七）合计 keeps every cell`);
+      assert.equal(applyEdits(bad, result.findings[0].fixes[0].edits), text);
+      // Without its numbering, 合计 is a word, not the row （七）总计.
+      const bare = checkReport({ text: text.replace(total[0], '合计') });
+      assert.ok(bare.findings.some((f) => f.code === 'missing-row'), `${name}: 合计 alone`);
+    }
+  });
+
   it('a short near miss that two rows are as near to, or whose numbering disagrees, names no row', () => {
     const text = layoutFixtures().find((f) => f.name === '2021-tab.txt')!.text;
     // 行政处可: one edit from 行政许可 and from 行政处罚.

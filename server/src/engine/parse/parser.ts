@@ -208,6 +208,8 @@ function resolve(all: Match[], builder: TableBuilder | undefined, text: string):
 function isShortTypo(all: Match[], best: Match, builder: TableBuilder | undefined): boolean {
   if (!builder || best.entry.table !== builder.id) return false;
   if (best.entry.ordinal !== undefined && best.ordinal !== best.entry.ordinal) return false;
+  // Two characters, one of them wrong (（七）合计, 3.其它): only with the row's own numbering.
+  if (best.entry.core.length <= 2 && (best.entry.ordinal === undefined || best.ordinal === undefined)) return false;
   return !all.some((m) => m.entry.kind === 'row' && m.entry.table === best.entry.table && m.entry.id !== best.entry.id && m.distance <= best.distance);
 }
 

@@ -102,7 +102,7 @@ export function editDistance(a: string, b: string, limit: number): number {
 
 /** How many edits a label core of this length may be off and still be recognised. */
 export function fuzzyLimit(length: number): number {
-  if (length <= 2) return 0;
+  if (length <= 1) return 0;
   if (length <= 8) return 1;
   return Math.min(4, Math.floor(length / 5));
 }
