@@ -229,7 +229,8 @@ function deriveBlanks(relations: RelationState[], uncertain: Set<string>): Map<s
   const set = (c: DataCell, v: number): void => {
     found.set(c, v);
     derived.set(c.key, v);
-    if (from && [...from.lhs, ...from.rhs].some((x) => x.rowIncomplete || uncertain.has(x.key))) uncertain.add(c.key);
+    const doubtful = (x: DataCell) => x.rowIncomplete || uncertain.has(x.key);
+    if (from && (from.lhs.some(doubtful) || from.rhs.some(doubtful))) uncertain.add(c.key);
   };
   const candidates = relations.filter((r) => r.status === 'unknown' && [...r.lhs, ...r.rhs].every((c) => isMissing(c) || countOf(c) !== undefined));
   let changed = true;

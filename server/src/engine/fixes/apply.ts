@@ -53,10 +53,8 @@ function findingKey(f: Finding): string {
 /**
  * The preferred fixes that can be applied together: whole fixes in document order, a fix left
  * out when one of its edits overlaps an edit already taken (never half of a fix). Insertions at
- * one point conflict: the order of unrelated insertions at one point is not known (a blank cell
- * filled, and the cells missing after it appended, both at the end of its line). Of the cells
- * missing from one row (findings that share a range and an insertion point) only the last is
- * inserted, after blanks for the others, which the next pass fills.
+ * one point conflict: the order of insertions at one point is not known (a blank cell filled, and
+ * the cells missing after it appended, both at the end of its line); the next pass takes the others.
  */
 function compatibleFixes(text: string, findings: Finding[]): { finding: Finding; edits: TextEdit[] }[] {
   const lineStarts = computeLineStarts(text);
@@ -64,18 +62,14 @@ function compatibleFixes(text: string, findings: Finding[]): { finding: Finding;
     const fix = finding.fixes.find((x) => x.preferred);
     if (!fix || fix.edits.length === 0) return [];
     const spans = fix.edits.map((e) => ({ start: offsetAt(lineStarts, text.length, e.range.start), end: offsetAt(lineStarts, text.length, e.range.end) }));
-    const r = finding.range;
-    const owner = `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
-    return [{ finding, edits: fix.edits, spans, owner, first: Math.min(...spans.map((x) => x.start)) }];
+    return [{ finding, edits: fix.edits, spans, first: Math.min(...spans.map((x) => x.start)) }];
   });
   candidates.sort((a, b) => a.first - b.first);
-  const lastAtPoint = new Map<string, (typeof candidates)[number]>();
-  for (const c of candidates) for (const s of c.spans) if (s.start === s.end) lastAtPoint.set(`${s.start}\u0000${c.owner}`, c);
-  // Taken spans, disjoint and sorted by start (hence by end); owners of the insertion points.
+  // Taken spans, disjoint and sorted by start (hence by end); the insertion points taken.
   const taken: { start: number; end: number }[] = [];
-  const points = new Map<number, string>();
-  const overlaps = (s: { start: number; end: number }, owner: string): boolean => {
-    if (s.start === s.end && (points.get(s.start) ?? owner) !== owner) return true;
+  const points = new Set<number>();
+  const overlaps = (s: { start: number; end: number }): boolean => {
+    if (s.start === s.end && points.has(s.start)) return true;
     let lo = 0;
     let hi = taken.length;
     while (lo < hi) {
@@ -91,11 +85,9 @@ function compatibleFixes(text: string, findings: Finding[]): { finding: Finding;
   };
   const out: { finding: Finding; edits: TextEdit[] }[] = [];
   for (const c of candidates) {
-    const owner = c.owner;
-    if (c.spans.some((span) => span.start === span.end && lastAtPoint.get(`${span.start}\u0000${owner}`) !== c)) continue;
-    if (c.spans.some((span) => overlaps(span, owner))) continue;
+    if (c.spans.some(overlaps)) continue;
     for (const span of c.spans) {
-      if (span.start === span.end) points.set(span.start, owner);
+      if (span.start === span.end) points.add(span.start);
       let at = taken.length;
       while (at > 0 && (taken[at - 1].start > span.start || (taken[at - 1].start === span.start && taken[at - 1].end > span.end))) at--;
       taken.splice(at, 0, span);

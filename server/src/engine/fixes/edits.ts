@@ -3,7 +3,7 @@
  * missing cell. Every edit stays inside its cell or at its insertion point.
  */
 import type { TextEdit } from 'vscode-languageserver-types';
-import type { DataCell, ReportModel, Span, TableInstance, TableLayout } from '../model';
+import type { DataCell, ReportModel, Span, TableInstance, TableLayout, TextCell } from '../model';
 import { rangeOf } from '../text/positions';
 
 /** A cell as inserted after the last cell of a row in `layout` (`value` '' for a blank cell). */
@@ -21,17 +21,16 @@ function insertedCell(layout: TableLayout, value: string, eol: string): string {
   }
 }
 
-/** The span a cell's new value replaces, and the text that goes there for a value. */
-function valueSpan(cell: DataCell, layout: TableLayout): { span: Span; pad: (v: string) => string } {
-  const src = cell.source;
-  if (src?.text === '') {
+/** The span of a cell's source that its new value replaces, and the text that goes there for a value. */
+function valueSpan(cell: DataCell, src: TextCell, layout: TableLayout): { span: Span; pad: (v: string) => string } {
+  if (src.text === '') {
     const pad = layout === 'markdown' || layout === 'pipe-rows' ? (v: string) => ` ${v} ` : layout === 'pipe-cells' ? (v: string) => `${v} ` : (v: string) => v;
     return { span: src.raw, pad };
   }
-  if (src && cell.value.kind === 'number') {
+  if (cell.value.kind === 'number') {
     return { span: { start: src.start + cell.value.numberStart, end: src.start + cell.value.numberEnd }, pad: (v) => v };
   }
-  return { span: src ? { start: src.start, end: src.end } : { start: cell.insertAt ?? 0, end: cell.insertAt ?? 0 }, pad: (v) => v };
+  return { span: { start: src.start, end: src.end }, pad: (v) => v };
 }
 
 /** Options of `setCellEdit`. */
@@ -59,7 +58,7 @@ export function setCellEdit(model: ReportModel, table: TableInstance, cell: Data
     const newText = insertedCell(layout, '', eol).repeat(blanks) + insertedCell(layout, value, eol);
     return { range: rangeOf(model.lineStarts, { start: where, end: where }), newText };
   }
-  const { span, pad } = valueSpan(cell, table.layout);
+  const { span, pad } = valueSpan(cell, cell.source, table.layout);
   return { range: rangeOf(model.lineStarts, span), newText: pad(value) };
 }
 
