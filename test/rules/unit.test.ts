@@ -121,31 +121,24 @@ describe('unit', () => {
     assert.ok(applyFixAndRecheck(text, f).includes('政府集中采购\t4\t150\n'));
   });
 
-  it('no header cell over the amount: the unit goes after the amount itself', () => {
-    const text = noAmountHeader('2034.38');
-    const [f, ...rest] = findingsOf(text, 'unit');
-    assert.equal(rest.length, 0);
-    assert.equal(at(f.range), rangeOfText(text, '2034.38'));
-    assert.equal(f.fixes.length, 2);
-    assert.deepEqual(editsOf(f, 0), [[endOfText(text, '2034.38'), '万元']]);
-    assert.deepEqual(editsOf(f, 1), [[endOfText(text, '2034.38'), '元']]);
-    assert.ok(f.fixes.every((x) => !x.preferred));
-    assert.ok(applyFixAndRecheck(text, f, 0).includes('政府集中采购\t4\t2034.38万元\n'));
-    assert.ok(applyFixAndRecheck(text, f, 1).includes('政府集中采购\t4\t2034.38元\n'));
-  });
-
-  it('no header cell and implausible as 万元: the conversion writes 万元 after the amount, or 元 is stated there', () => {
-    const text = noAmountHeader('4902000');
-    const [f, ...rest] = findingsOf(text, 'unit');
-    assert.equal(rest.length, 0);
-    assert.equal(at(f.range), rangeOfText(text, '4902000'));
-    assert.equal(f.fixes.length, 2);
-    assert.deepEqual(editsOf(f, 0), [[rangeOfText(text, '4902000'), '490.2万元']]);
-    assert.deepEqual(editsOf(f, 1), [[endOfText(text, '4902000'), '元']]);
-    assert.ok(f.fixes.every((x) => !x.preferred));
-    assert.ok(applyFixAndRecheck(text, f, 0).includes('政府集中采购\t4\t490.2万元\n'));
-    assert.ok(applyFixAndRecheck(text, f, 1).includes('政府集中采购\t4\t4902000元\n'));
-  });
+  // No header cell over the amount column: the unit goes into the cell, after the amount.
+  for (const { amount, what, first } of [
+    { amount: '2034.38', what: 'the unit goes after the amount itself', first: { at: 'end', newText: '万元', line: '2034.38万元' } },
+    { amount: '4902000', what: 'implausible as 万元, the conversion writes 万元 after the amount, or 元 is stated there', first: { at: 'number', newText: '490.2万元', line: '490.2万元' } },
+  ]) {
+    it(`no header cell over the amount (${amount}): ${what}`, () => {
+      const text = noAmountHeader(amount);
+      const [f, ...rest] = findingsOf(text, 'unit');
+      assert.equal(rest.length, 0);
+      assert.equal(at(f.range), rangeOfText(text, amount));
+      assert.equal(f.fixes.length, 2);
+      assert.deepEqual(editsOf(f, 0), [[first.at === 'end' ? endOfText(text, amount) : rangeOfText(text, amount), first.newText]]);
+      assert.deepEqual(editsOf(f, 1), [[endOfText(text, amount), '元']]);
+      assert.ok(f.fixes.every((x) => !x.preferred));
+      assert.ok(applyFixAndRecheck(text, f, 0).includes(`政府集中采购\t4\t${first.line}\n`));
+      assert.ok(applyFixAndRecheck(text, f, 1).includes(`政府集中采购\t4\t${amount}元\n`));
+    });
+  }
 
   it('the implausible magnitude starts at exactly 1,000,000 万元 (100 亿元)', () => {
     const at1m = tab('采购总金额（万元）', '1000000');
