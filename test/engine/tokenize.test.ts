@@ -66,7 +66,7 @@ test('one cell a line is recognised by the document-wide rule, whatever the mix 
   }
 });
 
-test('a line opening with a space and a pipe is a pipe row with a blank first cell, unless the document has Markdown tables', () => {
+test('a line opening with a space and a pipe is a pipe row with a blank first cell, unless it is part of a Markdown table', () => {
   const cellsOf = (text: string, line: number) => {
     const l = tokenize(text, computeLineStarts(text))[line];
     return { layout: l.layout, cells: l.cells.map((c) => c.text) };
@@ -75,6 +75,11 @@ test('a line opening with a space and a pipe is a pipe row with a blank first ce
   assert.deepEqual(cellsOf(pipeRows, 1), { layout: 'pipe-rows', cells: ['', '0', '1'] });
   const markdown = '| 结果维持 | 结果纠正 |\n|---|---|\n | 0 | 1 |\n';
   assert.deepEqual(cellsOf(markdown, 2), { layout: 'markdown', cells: ['0', '1'] });
+  assert.deepEqual(cellsOf(' | 结果维持 | 结果纠正 |\n|---|---|\n', 0), { layout: 'markdown', cells: ['结果维持', '结果纠正'] });
+  // A Markdown table elsewhere in the document does not make a pipe-row table Markdown.
+  const both = `${markdown}\n${pipeRows}`;
+  assert.deepEqual(cellsOf(both, 5), { layout: 'pipe-rows', cells: ['', '0', '1'] });
+  assert.deepEqual(cellsOf(`${pipeRows}${markdown}`, 4), { layout: 'markdown', cells: ['0', '1'] });
   // No leading space: a leading pipe, as in Markdown, with or without a separator line.
   assert.deepEqual(cellsOf('| 0 | 1 |\n', 0), { layout: 'markdown', cells: ['0', '1'] });
 });

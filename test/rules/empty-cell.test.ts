@@ -164,11 +164,15 @@ test('a value derived through a row that lacks cells is offered, not applied una
 });
 
 test('pipe rows: table 4 opening with a blank 结果维持 keeps every value in its column', () => {
-  const text = '结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉 |\n | 0 | 1 | 0 | 3 | 0 | 1 | 0 | 1 | 2 | 1 | 0 | 0 | 0 | 1 |\n';
-  const result = checkReport({ text });
-  const table4 = result.model.tables.find((t) => t.id === 'table4')!;
-  assert.deepEqual([...table4.cells.values()].map((c) => c.source?.text), ['', '0', '1', '0', '3', '0', '1', '0', '1', '2', '1', '0', '0', '0', '1']);
-  const blanks = result.findings.filter((f) => f.code === 'empty-cell');
-  assert.deepEqual(blanks.map((f) => [f.range.start.line, f.range.start.character]), [[1, 0]]);
-  assert.deepEqual(result.findings.filter((f) => f.code === 'appeal-total'), []);
+  const table4Text = '结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉 |\n | 0 | 1 | 0 | 3 | 0 | 1 | 0 | 1 | 2 | 1 | 0 | 0 | 0 | 1 |\n';
+  // The same with table 2 written in Markdown above it.
+  const markdownAbove = '| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n| 规章 | 0 | 0 | 0 |\n\n';
+  for (const [text, line] of [[table4Text, 1], [markdownAbove + table4Text, 5]] as const) {
+    const result = checkReport({ text });
+    const table4 = result.model.tables.find((t) => t.id === 'table4')!;
+    assert.deepEqual([...table4.cells.values()].map((c) => c.source?.text), ['', '0', '1', '0', '3', '0', '1', '0', '1', '2', '1', '0', '0', '0', '1']);
+    const blanks = result.findings.filter((f) => f.code === 'empty-cell' && f.range.start.line === line);
+    assert.deepEqual(blanks.map((f) => [f.range.start.line, f.range.start.character]), [[line, 0]]);
+    assert.deepEqual(result.findings.filter((f) => f.code === 'appeal-total'), []);
+  }
 });

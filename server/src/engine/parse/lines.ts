@@ -201,7 +201,7 @@ export function tokenize(text: string, lineStarts: number[]): Line[] {
       lines.push(makeLine(index, start, lineEnd, 'separator', []));
     } else if (pipeCells && afterFirstPipe(text, nextPipe + 1, end) >= 0) {
       lines.push(makeLine(index, start, lineEnd, 'cell', [makeCell(text, start, nextPipe, index, -1, nextPipe)], 'pipe-cells'));
-    } else if (startsWithPipe(text, start, nextPipe) && (nextPipe === start || (markdown ??= hasSeparatorLine(text, lineStarts, ends)))) {
+    } else if (startsWithPipe(text, start, nextPipe) && (nextPipe === start || ((markdown ??= hasSeparatorLine(text, lineStarts, ends)) && inMarkdownTable(text, lines, lineStarts, ends, index)))) {
       const cells = splitCells(text, start, end, PIPE, index);
       cells.shift();
       if (cells.length > 1 && cells[cells.length - 1].text === '' && endsWithPipe(text, start, end)) cells.pop();
@@ -216,13 +216,24 @@ export function tokenize(text: string, lineStarts: number[]): Line[] {
 }
 
 /**
- * Whether the document has a Markdown table at all (a `|---|` line). Without one, a line that
- * opens with a space and then a pipe is a pipe row whose first cell is blank (table 4's values
- * with no 结果维持 under 行政复议), not a Markdown row.
+ * Whether the document has a Markdown table at all (a `|---|` line). Without one, or outside its
+ * tables, a line that opens with a space and then a pipe is a pipe row whose first cell is blank
+ * (table 4's values with no 结果维持 under 行政复议), not a Markdown row.
  */
 function hasSeparatorLine(text: string, lineStarts: number[], ends: number[]): boolean {
   for (let i = 0; i < lineStarts.length; i++) if (isSeparatorLine(text, lineStarts[i], ends[i])) return true;
   return false;
+}
+
+/**
+ * Whether line `index` continues a Markdown table (the line before is one of its rows or its
+ * separator) or opens one (the line after is a separator). A table written in pipe rows elsewhere
+ * in the same document keeps its ` | 0 | 1 |` rows.
+ */
+function inMarkdownTable(text: string, lines: Line[], lineStarts: number[], ends: number[], index: number): boolean {
+  const before = lines[index - 1];
+  if (before && (before.kind === 'separator' || (before.kind === 'row' && before.layout === 'markdown'))) return true;
+  return index + 1 < lineStarts.length && isSeparatorLine(text, lineStarts[index + 1], ends[index + 1]);
 }
 
 function makeLine(index: number, start: number, end: number, kind: LineKind, cells: TextCell[], layout?: TableLayout): Line {
