@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseValue } from '../../server/src/engine/text/numbers';
+import { moneyPower, parseValue } from '../../server/src/engine/text/numbers';
 
 test('integers, signs and decimals', () => {
   assert.deepEqual(pick(parseValue('36')), { kind: 'number', value: 36, decimals: 0, signed: false, canonical: '36' });
@@ -37,6 +37,35 @@ test('attached units and notes', () => {
   assert.equal(note.kind === 'number' && note.value, 22);
   assert.equal(note.kind === 'number' && note.note, '其中修订16件');
   assert.equal(parseValue('2件').kind, 'number');
+});
+
+test('money spellings: a currency sign, 万 and 亿, 元整 and a unit in brackets', () => {
+  const cases: [string, { value: number; unit: string; number: [number, number]; amount: [number, number]; note?: string }][] = [
+    ['￥251000', { value: 251000, unit: '元', number: [1, 7], amount: [0, 7] }],
+    ['¥ 251,000', { value: 251000, unit: '元', number: [2, 9], amount: [0, 9] }],
+    ['人民币251000元', { value: 251000, unit: '元', number: [3, 9], amount: [0, 10] }],
+    ['￥25.1万元', { value: 25.1, unit: '万元', number: [1, 5], amount: [0, 7] }],
+    ['251000元整', { value: 251000, unit: '元', number: [0, 6], amount: [0, 8] }],
+    ['25.1万', { value: 25.1, unit: '万元', number: [0, 4], amount: [0, 5] }],
+    ['2.51亿元', { value: 2.51, unit: '亿元', number: [0, 4], amount: [0, 6] }],
+    ['3亿', { value: 3, unit: '亿元', number: [0, 1], amount: [0, 2] }],
+    ['251000（元）', { value: 251000, unit: '元', number: [0, 6], amount: [0, 9] }],
+    [' 25.1 (单位：万元) ', { value: 25.1, unit: '万元', number: [1, 5], amount: [1, 13] }],
+    ['251000元（含税）', { value: 251000, unit: '元', number: [0, 6], amount: [0, 7], note: '含税' }],
+  ];
+  for (const [text, want] of cases) {
+    const v = parseValue(text);
+    assert.ok(v.kind === 'number', text);
+    assert.deepEqual(
+      { value: v.value, unit: v.unit, number: [v.numberStart, v.numberEnd], amount: [v.amountStart, v.amountEnd], ...(v.note ? { note: v.note } : {}) },
+      want,
+      text,
+    );
+  }
+  const counted = parseValue('22（件）');
+  assert.ok(counted.kind === 'number');
+  assert.deepEqual([counted.unit, counted.note, counted.amountEnd], [undefined, '件', 2]);
+  assert.deepEqual([moneyPower('元'), moneyPower('万元'), moneyPower('亿元'), moneyPower('件'), moneyPower(undefined)], [0, 4, 8, undefined, undefined]);
 });
 
 test('placeholders, blanks and text are told apart', () => {

@@ -83,6 +83,35 @@ describe('unit', () => {
     assert.ok(fixed.includes('| 政府集中采购 | 4 | 251000 |'));
   });
 
+  it('money as drafts write it (￥, 人民币, 元整, 万, 亿元, a unit in brackets): converted whole, in every layout', () => {
+    const cases: [header: string, amount: string, fixed: string][] = [
+      ['采购总金额（万元）', '￥251000', '25.1'],
+      ['采购总金额（万元）', '人民币251000元', '25.1'],
+      ['采购总金额（万元）', '251000元整', '25.1'],
+      ['采购总金额（万元）', '251000（元）', '25.1'],
+      ['采购总金额（万元）', '2.51亿元', '25100'],
+      ['采购总金额（元）', '25.1万', '251000'],
+      ['采购总金额（元）', '0.0251亿元', '2510000'],
+    ];
+    for (const layout of [tab, pipeCells, markdown]) {
+      for (const [header, amount, converted] of cases) {
+        const text = layout(header, amount);
+        const found = findingsOf(text, 'unit');
+        assert.equal(found.length, 1, `${amount} under ${header}:\n${text}`);
+        assert.equal(at(found[0].range), rangeOfText(text, amount));
+        assert.equal(found[0].fixes[0].preferred, true);
+        assert.deepEqual(editsOf(found[0], 0), [[rangeOfText(text, amount), converted]]);
+        applyFixAndRecheck(text, found[0]);
+        assert.deepEqual(findingsOf(text, 'invalid-number'), [], amount);
+      }
+    }
+    for (const layout of [tab, pipeCells, markdown]) {
+      assert.deepEqual(findingsOf(layout('采购总金额（万元）', '25.1万'), 'unit'), []);
+      assert.deepEqual(findingsOf(layout('采购总金额（元）', '￥251000'), 'unit'), []);
+      assert.deepEqual(findingsOf(layout('采购总金额', '25.1（万元）'), 'unit'), []);
+    }
+  });
+
   it('no unit anywhere: reports the cell, offers （万元） or （元） in the header, neither preferred', () => {
     const text = pipeCells('采购总金额', '2034.38');
     const [f, ...rest] = findingsOf(text, 'unit');

@@ -7,6 +7,7 @@
  * already writes the declared decimals.
  */
 import type { DataCell, TableInstance } from '../model';
+import { moneyPower } from '../text/numbers';
 import { rangeOf } from '../text/positions';
 import type { Rule, RuleContext } from './rule';
 import { numberSpan, sectionOf, toDecimals } from './table-support';
@@ -15,7 +16,7 @@ function checkCell(ctx: RuleContext, table: TableInstance, cell: DataCell, place
   const v = cell.value;
   if (v.kind !== 'number' || !cell.source) return;
   if (v.decimals === places) return;
-  if ((v.unit === '元' || v.unit === '万元') && columnUnit && v.unit !== columnUnit) return;
+  if (moneyPower(v.unit) !== undefined && columnUnit && moneyPower(v.unit) !== moneyPower(columnUnit)) return;
   const sign = v.canonical.startsWith('-') ? '-' : v.canonical.startsWith('+') ? '+' : '';
   const fixed = toDecimals(v.canonical.slice(sign.length), places);
   const text = sign + fixed.text;

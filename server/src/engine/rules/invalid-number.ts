@@ -12,7 +12,7 @@
  */
 import type { DataCell, TableInstance } from '../model';
 import type { ValueKind } from '../template/types';
-import type { NumberValue } from '../text/numbers';
+import { moneyPower, type NumberValue } from '../text/numbers';
 import { rangeOf } from '../text/positions';
 import type { Fix } from '../types';
 import type { Rule, RuleContext } from './rule';
@@ -34,7 +34,7 @@ function judge(v: NumberValue, kind: ValueKind, written: string): Verdict | unde
   const sign = v.canonical.startsWith('-') ? '-' : v.canonical.startsWith('+') ? '+' : '';
   const digits = v.canonical.slice(sign.length);
   const integral = v.decimals === 0 || /^\d+\.0+$/.test(digits);
-  const unitIsMoney = v.unit === '元' || v.unit === '万元';
+  const unitIsMoney = moneyPower(v.unit) !== undefined;
   const countUnit = v.unit !== undefined && COUNT_UNITS.has(v.unit);
   const writtenSign = written.slice(v.numberStart, v.numberStart + 1);
   const oddSign = sign !== '' && !ASCII_SIGN.test(writtenSign);

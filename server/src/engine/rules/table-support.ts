@@ -6,7 +6,6 @@
 import type { DataCell, RowInstance, Span, TableInstance } from '../model';
 import { FORMATS, sectionDecl } from '../template';
 import type { CellRef, ColumnDecl, SectionDecl, TableId } from '../template/types';
-import { toHalfWidth } from '../text/normalize';
 import type { FormatId } from '../types';
 
 /** The format a table instance follows: its labels' evidence, else the expected one. */
@@ -25,8 +24,6 @@ export function columnOf(table: TableInstance, ref: CellRef, expected: FormatId)
   return sectionOf(table, ref.section, expected)?.columns.find((c) => c.id === ref.column);
 }
 
-const UNIT_RE = /^\s*(万元|元|件|个|项|次|条|宗|家|人次|人)/;
-
 /** Document offsets of a number cell's number (sign, digits, separators), or undefined. */
 export function numberSpan(cell: DataCell): Span | undefined {
   const src = cell.source;
@@ -34,13 +31,11 @@ export function numberSpan(cell: DataCell): Span | undefined {
   return { start: src.start + cell.value.numberStart, end: src.start + cell.value.numberEnd };
 }
 
-/** Document offsets of a number cell's number and the unit attached to it (`251000元`). */
+/** Document offsets of a number cell's amount: its number with the currency sign and unit written with it (`￥251000`, `251000元`). */
 export function numberWithUnitSpan(cell: DataCell): Span | undefined {
-  const span = numberSpan(cell);
-  if (!span || cell.value.kind !== 'number' || !cell.value.unit) return span;
-  const after = toHalfWidth(cell.source!.text).slice(cell.value.numberEnd);
-  const m = UNIT_RE.exec(after);
-  return m ? { start: span.start, end: span.end + m[0].length } : span;
+  const src = cell.source;
+  if (!src || cell.value.kind !== 'number') return undefined;
+  return { start: src.start + cell.value.amountStart, end: src.start + cell.value.amountEnd };
 }
 
 /** Splits an unsigned decimal string into integer and fraction digits. */

@@ -1,7 +1,7 @@
 /**
  * `unit` — money cells (columns of kind `money`: 2019 采购总金额, 2021 本年收费金额):
  * - the cell's unit conflicts with the column's (`251000元` under 采购总金额（万元）) → fix: convert
- *   (÷ 10000 for 元 → 万元, × 10000 for 万元 → 元), keeping the header's declared decimals
+ *   (÷ 10000 for 元 → 万元, × 10000 for 万元 → 元 or 亿元 → 万元), keeping the header's declared decimals
  *   (`251000元` → `25.1`, or `25.1000` under 保留4位小数); preferred unless digits are lost;
  * - no unit stated anywhere (neither header nor cell, option `moneyUnit` auto) → fixes: add
  *   （万元） or （元） to the header (not preferred: the amount might be in either); when the
@@ -9,9 +9,11 @@
  *   and marks the header （万元）;
  * - a magnitude implausible for the unit (≥ 1,000,000 万元 = 100 亿元 for a single body) → the
  *   message says it is probably in 元; fix: convert ÷ 10000 (not preferred).
- * Zero amounts need no unit.
+ * Zero amounts need no unit. A cell's unit may be written 元, 万元, 亿元, 万, 亿, 元整, with a currency
+ * sign (￥251000) or in brackets (251000（元）); a conversion replaces the whole amount.
  */
 import type { DataCell, SectionInstance, TableInstance } from '../model';
+import { moneyPower } from '../text/numbers';
 import { rangeOf } from '../text/positions';
 import type { Fix, TextEdit } from '../types';
 import type { Rule, RuleContext } from './rule';
@@ -56,14 +58,15 @@ function checkCell(ctx: RuleContext, table: TableInstance, section: SectionInsta
   const header = section.headers.find((h) => h.column === cell.ref.column);
   const option = ctx.options.moneyUnit && ctx.options.moneyUnit !== 'auto' ? ctx.options.moneyUnit : undefined;
   const columnUnit: MoneyUnit | undefined = header?.unit ?? option ?? declUnit;
-  const cellUnit = v.unit === '万元' || v.unit === '元' ? v.unit : undefined;
+  const cellPower = moneyPower(v.unit);
+  const cellUnit = cellPower === undefined ? undefined : v.unit;
   const decimals = header?.decimals;
   const name = ctx.cellName(cell, table);
   const written = cell.source.text;
   const range = ctx.cellRange(cell, table);
 
-  if (cellUnit && columnUnit && cellUnit !== columnUnit) {
-    const places = cellUnit === '元' ? -4 : 4;
+  if (cellPower !== undefined && columnUnit && cellPower !== moneyPower(columnUnit)) {
+    const places = cellPower - moneyPower(columnUnit)!;
     const c = converted(v.canonical, places, decimals);
     const span = numberWithUnitSpan(cell)!;
     ctx.report({

@@ -16,13 +16,19 @@ export interface NumberValue {
   decimals: number;
   /** Whether a sign (+ or −) was written. */
   signed: boolean;
-  /** Unit written in the cell (元, 万元, 件, …). */
+  /**
+   * Unit written in the cell (元, 万元, 亿元, 件, …): 万 alone is read as 万元 and 亿 as 亿元, 元整 and
+   * a currency sign (¥, ￥, 人民币) as 元, a unit in brackets (`251000（元）`) as a unit.
+   */
   unit?: string;
   /** Note written after the number, e.g. 其中修订16件. */
   note?: string;
   /** Offsets of the number itself (sign, digits, separators) within the cell text. */
   numberStart: number;
   numberEnd: number;
+  /** Offsets of the amount as written: currency sign, number and unit (`￥251000`, `251000（元）`). */
+  amountStart: number;
+  amountEnd: number;
   /** The number as written, in canonical ASCII form without separators (e.g. `1234.50`, `+6`). */
   canonical: string;
   /** Non-canonical spellings found: full-width digits, thousands separators. */
@@ -38,7 +44,20 @@ export type ParsedValue =
 const PLACEHOLDERS = new Set(['/', '-', '--', '—', '——', '–', '─', '无', '不适用', 'n/a', 'na', '/ ', '\\', '×', '-/-', '—/—', '空']);
 
 const NUMBER_RE =
-  /^(\s*)([+\-−–﹢﹣]?)\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(\s*)(万元|元|件|个|项|次|条|宗|家|人次|人)?\s*(?:\(([^()]*)\)?)?\s*$/;
+  /^(\s*)(?:(¥|￥|人民币)\s*)?([+\-−–﹢﹣]?)\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(\s*)(万元|亿元|元整?|万|亿|件|个|项|次|条|宗|家|人次|人)?\s*(?:\(([^()]*)\)?)?\s*$/;
+
+/** A unit in brackets after the number: `（元）`, `（单位：万元）`. */
+const BRACKETED_UNIT = /^(?:单位\s*[:：]\s*)?(万元|亿元|元)$/;
+
+const UNIT_SPELLINGS: Record<string, string> = { 万: '万元', 亿: '亿元', 元整: '元' };
+
+/** Money units by their power of ten in 元. */
+const MONEY_POWERS: Record<string, number> = { 元: 0, 万元: 4, 亿元: 8 };
+
+/** The power of ten in 元 of a money unit written in a cell (元 0, 万元 4, 亿元 8), else undefined. */
+export function moneyPower(unit: string | undefined): number | undefined {
+  return unit === undefined ? undefined : MONEY_POWERS[unit];
+}
 
 const cache = new TextCache<ParsedValue>();
 
@@ -81,10 +100,17 @@ function computeValue(text: string): ParsedValue {
   if (PLACEHOLDERS.has(half.trim().toLowerCase())) return { kind: 'placeholder', text: trimmed };
   const m = NUMBER_RE.exec(half);
   if (!m) return { kind: 'text', text: trimmed };
-  const [, lead, sign, digits, , unit, note] = m;
-  const numberStart = lead.length;
+  const [, lead, currency, sign, digits, space, written, bracketed] = m;
+  const amountStart = lead.length;
+  let numberStart = currency ? amountStart + currency.length : amountStart;
+  while (isSpace(half.charCodeAt(numberStart))) numberStart++;
   const signEnd = half.indexOf(digits, numberStart + sign.length);
   const numberEnd = signEnd + digits.length;
+  const noteText = bracketed?.trim() || undefined;
+  const noteUnit = written === undefined && noteText !== undefined ? BRACKETED_UNIT.exec(noteText)?.[1] : undefined;
+  const unit = noteUnit ?? (written === undefined ? (currency ? '元' : undefined) : (UNIT_SPELLINGS[written] ?? written));
+  const note = noteUnit ? undefined : noteText;
+  const amountEnd = noteUnit ? half.trimEnd().length : numberEnd + (written ? space.length + written.length : 0);
   const plain = digits.replace(/,/g, '');
   const dot = plain.indexOf('.');
   const negative = sign !== '' && sign !== '+' && sign !== '﹢';
@@ -98,12 +124,18 @@ function computeValue(text: string): ParsedValue {
     decimals: dot < 0 ? 0 : plain.length - dot - 1,
     signed: sign !== '',
     unit,
-    note: note?.trim() || undefined,
+    note,
     numberStart,
     numberEnd,
+    amountStart,
+    amountEnd,
     canonical: (sign === '' ? '' : negative ? '-' : '+') + plain,
     irregular,
   };
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 0x3000 || code === 0xa0;
 }
 
 /** Formats a number with a fixed count of decimals, without exponent notation. */
