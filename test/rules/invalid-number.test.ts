@@ -86,7 +86,7 @@ describe('invalid-number', () => {
     assert.deepEqual(f.fixes, []);
   });
 
-  it('a count written as a word (若干, 不详) stays in its own cell, in every table and layout', () => {
+  it('a count written as a word or a malformed number (若干, 不详, 约3, 2,5) stays in its own cell, in every table and layout', () => {
     let tried = 0;
     for (const { name, text } of layoutFixtures()) {
       const original = checkReport({ text }).model;
@@ -94,7 +94,7 @@ describe('invalid-number', () => {
         const cells = [...table.cells.values()];
         cells.forEach((cell, i) => {
           if (!cell.source || cell.value.kind !== 'number' || i % 3 !== t % 3) return;
-          const word = i % 2 ? '若干' : '不详';
+          const word = ['若干', '不详', '约3', '2,5'][i % 4];
           const bad = text.slice(0, cell.source.start) + word + text.slice(cell.source.end);
           const result = checkReport({ text: bad });
           const read = [...result.model.tables[t].cells.values()].map((c) => c.source?.text);

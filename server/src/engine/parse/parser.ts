@@ -5,7 +5,7 @@
 import type { PartInstance, ReportModel, Span, TableInstance, TextCell } from '../model';
 import { formatForYear } from '../template';
 import type { TableId } from '../template/types';
-import { hasCjk, labelCore } from '../text/normalize';
+import { hasCjk, labelCore, toHalfWidth } from '../text/normalize';
 import { computeLineStarts, lineOfOffset } from '../text/positions';
 import type { FormatId } from '../types';
 import { isLabelPrefix, matchHeading, matchLabel, type Match } from './labels';
@@ -282,10 +282,19 @@ function isValueRow(line: Line): boolean {
   return values >= 8 && texts * 4 <= values;
 }
 
-/** A word or two in place of a number (若干, 不详, 暂无): short, no numbering, no label or heading. */
+/**
+ * A value that is not a plain number, on a line of its own: a word or two in place of a number
+ * (若干, 不详, 暂无), or a short text with digits that is not a numbered label (`约25万元`, `25,1`);
+ * no label or heading.
+ */
 function isWordedValue(text: string): boolean {
-  return text.length <= 6 && hasCjk(text) && !/[(（)）、.．:：]/.test(text) && matchLabel(text).length === 0 && matchHeading(text) === undefined;
+  if (text.length > 12) return false;
+  const worded = /\d/.test(toHalfWidth(text)) ? !NUMBERED.test(toHalfWidth(text)) : text.length <= 6 && hasCjk(text) && !/[(（)）、.．:：]/.test(text);
+  return worded && matchLabel(text).length === 0 && matchHeading(text) === undefined;
 }
+
+/** A numbered label: `3.其他`, `2、…`. */
+const NUMBERED = /^\s*\d+\s*[、.:：]\s*\D/;
 
 /** A line of running text that ends a table. */
 function isNarrative(line: Line): boolean {
