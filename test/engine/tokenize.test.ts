@@ -83,3 +83,8 @@ test('a line opening with a space and a pipe is a pipe row with a blank first ce
   // No leading space: a leading pipe, as in Markdown, with or without a separator line.
   assert.deepEqual(cellsOf('| 0 | 1 |\n', 0), { layout: 'markdown', cells: ['0', '1'] });
 });
+
+test('in a document written one cell a line with pipes, `-- |` is a placeholder cell, not a Markdown separator', () => {
+  const text = '信息内容 |\n本年新制作数量 |\n规章 |\n-- |\n0 |\n|---|\n';
+  assert.deepEqual(kinds(text).slice(2, 6), [['cell', 'pipe-cells', ['规章']], ['cell', 'pipe-cells', ['--']], ['cell', 'pipe-cells', ['0']], ['separator', '', []]]);
+});

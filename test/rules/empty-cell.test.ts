@@ -30,6 +30,27 @@ test('placeholders count as empty', () => {
   }
 });
 
+test('a placeholder in any spelling stays in its own cell, in every table and layout', () => {
+  const placeholders = ['—', '/', '无', '-', '--', '——', '不适用'];
+  let tried = 0;
+  for (const { name, text } of layoutFixtures()) {
+    checkReport({ text }).model.tables.forEach((table, t) => {
+      const cells = [...table.cells.values()];
+      cells.forEach((cell, i) => {
+        if (!cell.source || cell.value.kind !== 'number' || i % 5 !== t % 5) return;
+        const p = placeholders[i % placeholders.length];
+        const result = checkReport({ text: text.slice(0, cell.source.start) + p + text.slice(cell.source.end) });
+        const read = [...result.model.tables[t].cells.values()].map((c) => c.source?.text.trim());
+        assert.deepEqual(read, cells.map((c) => (c === cell ? p : c.source?.text.trim())), `${name} ${cell.key} = ${p}`);
+        const own = result.findings.filter((f) => f.code === 'empty-cell' && f.range.start.line === cell.source!.line);
+        assert.ok(own.length > 0, `${name} ${cell.key} = ${p}: reported`);
+        tried++;
+      });
+    });
+  }
+  assert.ok(tried > 300, `${tried} cells`);
+});
+
 test('a blank that the relations do not determine: fill 0, not preferred', () => {
   // Two unknowns in every relation through them: 予以公开 and 部分公开 × 自然人 and 商业企业.
   const cells = [['public', 'natural'], ['public', 'business'], ['partial', 'natural'], ['partial', 'business']];

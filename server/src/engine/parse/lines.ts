@@ -197,10 +197,11 @@ export function tokenize(text: string, lineStarts: number[]): Line[] {
       } else {
         lines.push(makeLine(index, start, lineEnd, 'row', splitCells(text, start, end, TAB, index), 'tab'));
       }
+    } else if (pipeCells && afterFirstPipe(text, nextPipe + 1, end) >= 0 && !(startsWithPipe(text, start, nextPipe) && isSeparatorLine(text, start, end))) {
+      // `-- |` is a placeholder cell here, not a Markdown separator: those open with a pipe.
+      lines.push(makeLine(index, start, lineEnd, 'cell', [makeCell(text, start, nextPipe, index, -1, nextPipe)], 'pipe-cells'));
     } else if (isSeparatorLine(text, start, end)) {
       lines.push(makeLine(index, start, lineEnd, 'separator', []));
-    } else if (pipeCells && afterFirstPipe(text, nextPipe + 1, end) >= 0) {
-      lines.push(makeLine(index, start, lineEnd, 'cell', [makeCell(text, start, nextPipe, index, -1, nextPipe)], 'pipe-cells'));
     } else if (startsWithPipe(text, start, nextPipe) && (nextPipe === start || ((markdown ??= hasSeparatorLine(text, lineStarts, ends)) && inMarkdownTable(text, lines, lineStarts, ends, index)))) {
       const cells = splitCells(text, start, end, PIPE, index);
       cells.shift();
