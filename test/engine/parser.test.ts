@@ -203,3 +203,31 @@ test('a row whose last cells were deleted keeps its values in their columns (tab
     assert.deepEqual(row, [...values.slice(0, 4), 'missing', 'missing', 'missing'], name);
   }
 });
+
+test('invisible differences change nothing: a trailing tab after a heading, a sentence or a pipe row, zero-width spaces in labels', () => {
+  const transforms: Record<string, (text: string) => string> = {
+    // Word copies a tab after a paragraph: headings and sentences (lines without cells) get one.
+    'tab after text': (t) => t.split('\n').map((l) => (/[\t|]/.test(l) || !/[。；]|^#*\s*[一二三四五六]、/.test(l) ? l : `${l}\t`)).join('\n'),
+    'tab after a pipe row': (t) => t.split('\n').map((l) => (/\|\s*$/.test(l) ? `${l}\t` : l)).join('\n'),
+    'zero-width spaces in labels': (t) => t.replace(/总计/g, '总\u200b计').replace(/行政许可/g, '行政\u200b许可').replace(/自然人/g, '自\u200d然人'),
+  };
+  const shape = (text: string) => {
+    const m = parseReport(text);
+    return {
+      parts: m.parts.map((p) => p.index),
+      period: m.period && text.slice(m.period.start, m.period.end),
+      cells: m.tables.map((t) => [t.id, t.layout, [...t.cells.values()].map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind))]),
+    };
+  };
+  let changed = 0;
+  for (const { name, text } of layoutFixtures()) {
+    const expected = shape(text);
+    for (const [what, transform] of Object.entries(transforms)) {
+      const altered = transform(text);
+      if (altered === text) continue;
+      changed++;
+      assert.deepEqual(shape(altered), expected, `${name}: ${what}`);
+    }
+  }
+  assert.ok(changed >= 20, `${changed} altered documents`);
+});

@@ -37,14 +37,17 @@ test('a trailing disable comment is no cell, and the line keeps its whole span',
 
 /**
  * The rule for one-cell-a-line documents, written plainly on each line's text: among lines with a
- * pipe, no tab and not starting with a pipe, "X |" lines (at most four pipes, nothing but pipes
- * and spaces after the first) must be at least three and more than twice the other ones.
+ * pipe, no tab (but trailing ones after the pipe) and not starting with a pipe, "X |" lines (at
+ * most four pipes, nothing but pipes and spaces after the first) must be at least three and more
+ * than twice the other ones.
  */
 function pipeCellsByRule(text: string): boolean {
   let single = 0;
   let multi = 0;
   for (const line of text.split(/\r?\n/)) {
-    if (!line.includes('|') || line.includes('\t') || /^\s*\|/.test(line)) continue;
+    const tab = line.indexOf('\t');
+    const tabbed = tab >= 0 && (tab < line.indexOf('|') || line.slice(tab).trim() !== '');
+    if (!line.includes('|') || tabbed || /^\s*\|/.test(line)) continue;
     if (/^[^|]*\|[\s|]*$/.test(line)) {
       if ((line.slice(line.indexOf('|')).match(/\|/g) ?? []).length <= 4) single++;
     } else multi++;

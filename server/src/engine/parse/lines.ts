@@ -178,8 +178,9 @@ export function tokenize(text: string, lineStarts: number[]): Line[] {
       const trailing = TRAILING_SUPPRESSION.exec(text.slice(start, lineEnd));
       if (trailing && text.slice(start, start + trailing.index).trim() !== '') end = start + trailing.index;
     }
-    const hasTab = nextTab >= 0 && nextTab < end;
     const hasPipe = nextPipe >= 0 && nextPipe < end;
+    // Tabs after the last pipe and nothing else are trailing whitespace, not a tab row's blank cells.
+    const hasTab = nextTab >= 0 && nextTab < end && !(hasPipe && nextTab > nextPipe && !hasContent(text, nextTab, end));
     const content = hasContent(text, start, end);
     if (!hasTab && !hasPipe) {
       lines.push(content ? makeLine(index, start, lineEnd, 'text', [makeCell(text, start, end, index)]) : makeLine(index, start, lineEnd, 'blank', []));
@@ -241,6 +242,11 @@ function makeLine(index: number, start: number, end: number, kind: LineKind, cel
   return { index, start, end, kind, layout, cells };
 }
 
+/** The line as a line of text: its first cell alone. */
+export function asText(line: Line): Line {
+  return makeLine(line.index, line.start, line.end, 'text', [line.cells[0]]);
+}
+
 /** The line emptied: its cells were joined into a label on another line. */
 export function emptied(line: Line): Line {
   return makeLine(line.index, line.start, line.end, 'blank', [], line.layout);
@@ -281,7 +287,7 @@ function detectPipeCells(text: string, starts: number[], ends: number[]): boolea
     bar = text.indexOf('|', end);
     if (first < 0 || first >= end) continue;
     while (tab >= 0 && tab < start) tab = text.indexOf('\t', start);
-    if ((tab >= 0 && tab < end) || startsWithPipe(text, start, first)) continue;
+    if ((tab >= 0 && tab < end && (tab < first || hasContent(text, tab, end))) || startsWithPipe(text, start, first)) continue;
     const shape = afterFirstPipe(text, first + 1, end);
     if (shape < 0) multi++;
     else if (shape + 1 <= 4) single++;

@@ -9,7 +9,7 @@ import { hasCjk, labelCore, toHalfWidth } from '../text/normalize';
 import { computeLineStarts, lineOfOffset } from '../text/positions';
 import type { FormatId } from '../types';
 import { isLabelPrefix, matchHeading, matchLabel, type Match } from './labels';
-import { cellValue, emptied, joinedCell, tokenize, undecorate, type Line } from './lines';
+import { asText, cellValue, emptied, joinedCell, tokenize, undecorate, type Line } from './lines';
 import { findClosingDate, findPeriod, findSignature, findSuppressions, findTitle } from './meta';
 import { isDataLike, TableBuilder } from './tables';
 
@@ -26,6 +26,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
   const lineStarts = computeLineStarts(text);
   const lines = tokenize(text, lineStarts);
   joinSplitLabels(text, lines);
+  retypeTabbedText(lines);
   const title = findTitle(text, lines);
   const closingDate = findClosingDate(text, lines);
   const expected: FormatId = options.template && options.template !== 'auto' ? options.template : formatForYear(title.year);
@@ -299,8 +300,27 @@ const NUMBERED = /^\s*\d+\s*[、.:：]\s*\D/;
 /** A line of running text that ends a table. */
 function isNarrative(line: Line): boolean {
   if (line.kind === 'row') return false;
-  const text = line.cells[0]?.text ?? '';
+  return isSentence(line.cells[0]?.text ?? '');
+}
+
+function isSentence(text: string): boolean {
   return text.length >= 30 || /[。；;！!？?]/.test(text);
+}
+
+/**
+ * A part heading or a sentence followed by nothing but tabs (as copied from Word) is a line of
+ * text, not a table row with blank cells: `一、总体情况⇥` opens part 一.
+ */
+function retypeTabbedText(lines: Line[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.kind !== 'row' || line.layout !== 'tab') continue;
+    if (line.cells[0].text === '' || line.cells.some((c, k) => k > 0 && c.text !== '')) continue;
+    const first = undecorate(line.cells[0]).text;
+    if (!isSentence(first) && matchHeading(first) === undefined) continue;
+    if (matchLabel(first).some((m) => m.quality !== 'fuzzy')) continue;
+    lines[i] = asText(line);
+  }
 }
 
 /**

@@ -21,7 +21,8 @@ export function isWhitespace(c: number): boolean {
 const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
 const FULL_WIDTH_ALL = /[\uff01-\uff5e\u3000]/g;
 
-const PUNCT = /[\s()[\]{}<>《》〈〉【】,，、。.．;；:：“”"'‘’「」『』!！?？/\\\-—–_·•*#|~～]/g;
+/** Punctuation, spacing and the invisible zero-width characters of text copied from web pages. */
+const PUNCT = /[\s\u200b-\u200d\u2060()[\]{}<>《》〈〉【】,，、。.．;；:：“”"'‘’「」『』!！?？/\\\-—–_·•*#|~～]/g;
 const CN_ORDINAL = '一二三四五六七八九十';
 
 /** Ordinal written before a label, e.g. 三、 / (三) / 3. — and the label text after it. */
