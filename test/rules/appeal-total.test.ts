@@ -18,6 +18,21 @@ test('a block whose 总计 disagrees: one diagnostic spanning the block, fix set
   assert.deepEqual(relevant(checkReport({ text: applyEdits(text, f.fixes[0].edits) }).findings), []);
 });
 
+test('a 总计 below every detail is the only single-cell fix, but not unasked when the text states it', () => {
+  const zeroReviews = setCell(SMALL_REPORT, 'table4', 'cases', 'review.total', '0');
+  const fixOf = (doc: string) => relevant(checkReport({ text: doc }).findings).find((f) => f.code === 'appeal-total')!.fixes[0];
+  assert.deepEqual([fixOf(zeroReviews).edits[0].newText, fixOf(zeroReviews).preferred], ['2', true]);
+  assert.equal(fixOf(`${zeroReviews}本年度未发生政府信息公开行政复议，行政复议0件。\n`).preferred, false);
+  // Litigation: the text states the two litigation 总计 together.
+  let lawsuits = setCell(SMALL_REPORT, 'table4', 'cases', 'direct.upheld', '1');
+  lawsuits = setCell(lawsuits, 'table4', 'cases', 'direct.other', '1');
+  lawsuits = setCell(lawsuits, 'table4', 'cases', 'direct.pending', '0');
+  lawsuits = setCell(lawsuits, 'table4', 'cases', 'direct.total', '0');
+  assert.deepEqual([fixOf(lawsuits).edits[0].newText, fixOf(lawsuits).preferred], ['2', true]);
+  assert.equal(fixOf(`${lawsuits}被提起行政诉讼0件。\n`).preferred, false);
+  assert.equal(fixOf(`${lawsuits}被提起行政诉讼2件。\n`).preferred, true);
+});
+
 test('each block is checked on its own', () => {
   const text = setCell(SMALL_REPORT, 'table4', 'cases', 'direct.pending', '3');
   const findings = relevant(checkReport({ text }).findings);

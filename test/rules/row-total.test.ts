@@ -25,6 +25,23 @@ test('a wrong 总计 is reported once, on the 总计 cell, with a preferred fix'
   assert.deepEqual(codes(applyEdits(text, f.fixes[0].edits)), []);
 });
 
+test('a 总计 the running text states as written is not corrected unasked', () => {
+  const text = setCell(SMALL_REPORT, 'table3', 'new', 'total', '9');
+  const fixOf = (doc: string) => relevant(checkReport({ text: doc }).findings).find((f) => f.code === 'row-total')!;
+  assert.equal(fixOf(text).fixes[0].preferred, true);
+  // The text says 9, as the table does: the applicant cells may be the wrong ones.
+  const saysNine = `${text}本年度共收到政府信息公开申请9件。\n`;
+  const f = fixOf(saysNine);
+  assert.deepEqual([f.fixes[0].edits[0].newText, f.fixes[0].preferred], ['8', false]);
+  const nine = saysNine.lastIndexOf('9件');
+  const line = saysNine.slice(0, nine).split('\n').length - 1;
+  const character = nine - saysNine.lastIndexOf('\n', nine) - 1;
+  assert.deepEqual(f.related.map((r) => r.range).at(-1), { start: { line, character }, end: { line, character: character + 1 } });
+  assert.equal(f.related.length, 3);
+  // The text says 8, the value the fix writes: still preferred.
+  assert.equal(fixOf(`${text}本年度共收到政府信息公开申请8件。\n`).fixes[0].preferred, true);
+});
+
 test('a wrong detail cell is reported on that cell, not on the totals', () => {
   const text = setCell(SMALL_REPORT, 'table3', 'unable.none', 'business', '3');
   const findings = relevant(checkReport({ text }).findings);

@@ -68,6 +68,10 @@ function reportCell(ctx: RuleContext, table: TableInstance, exp: CellExplanation
         { zh: '{name} 应为 {expected}，实际为 {actual}：改为 {expected} 可使 {count} 处勾稽关系同时成立', en: '{name} should be {expected}, found {actual}: {expected} makes all {count} broken relations through this cell hold' },
         { name: ctx.cellName(exp.cell, table), expected: exp.expected, actual, count: exp.relations.length },
       );
+  // The text stating the cell's current value, and not the expected one, speaks for the cell.
+  const stated = ctx.statedInText(exp.cell).map((s) => ({ ...s, rest: s.others.reduce((sum, c) => sum + (countOf(c) ?? NaN), 0) }));
+  const agreeing = stated.filter((s) => s.value === actual + s.rest);
+  const vouched = agreeing.length > 0 && !stated.some((s) => s.value === exp.expected + s.rest);
   ctx.report({
     code,
     range: ctx.cellRange(exp.cell, table),
@@ -76,9 +80,12 @@ function reportCell(ctx: RuleContext, table: TableInstance, exp: CellExplanation
       title: ctx.t({ zh: '改为 {v}', en: 'Change to {v}' }, { v: exp.expected }),
       edits: [setCellEdit(ctx.model, table, exp.cell, String(exp.expected))],
       // In a row that lacks cells, the values may stand in the wrong columns.
-      preferred: isResult && exp.relations.every((r) => !r.lhs.some((c) => c.rowIncomplete) && !r.rhs.some((c) => c.rowIncomplete)),
+      preferred: isResult && !vouched && exp.relations.every((r) => !r.lhs.some((c) => c.rowIncomplete) && !r.rhs.some((c) => c.rowIncomplete)),
     }],
-    related: related(ctx, table, exp.relations),
+    related: [
+      ...related(ctx, table, exp.relations),
+      ...(vouched ? agreeing.map((s) => ({ range: ctx.range(s.span), message: ctx.t({ zh: '正文称 {n} 件，与表中现值相符', en: 'The text says {n}, as the table does now' }, { n: s.value }) })) : []),
+    ],
   });
 }
 

@@ -312,6 +312,39 @@ function expectationFor(model: ReportModel, m: Mention): Expectation | undefined
   }
 }
 
+/** A count the running text states for a table cell, alone or added to others, and where. */
+export interface StatedCount {
+  /** The count stated for the cell plus `others`. */
+  value: number;
+  /** The cells the text counts together with this one (行政诉讼: the other litigation 总计). */
+  others: DataCell[];
+  span: Span;
+}
+
+/**
+ * The counts the running text states for cells of tables 3 and 4 (the 总计 of rows 一, 二, 四 and
+ * （七）, 行政复议 · 总计, the two litigation 总计 together), by cell: `被申请行政复议3件` states 3 for
+ * 行政复议 · 总计. `known` is the narrative rule's cache of mentions by paragraph text.
+ */
+export function statedCounts(model: ReportModel, known?: Map<string, SentenceMention[]>): Map<DataCell, StatedCount[]> {
+  const out = new Map<DataCell, StatedCount[]>();
+  for (const para of paragraphs(model, readableSpans(model))) {
+    if (!RELEVANT.test(para.text)) continue;
+    for (const { sentenceStart, mention: m } of known?.get(para.text) ?? mentionsInParagraph(para.text)) {
+      const exp = m.withCarried ? undefined : expectationFor(model, m);
+      if (!exp) continue;
+      const span = { start: docOffset(para, sentenceStart + m.start), end: docOffset(para, sentenceStart + m.end - 1) + 1 };
+      for (const { cell } of exp.cells) {
+        const stated = { value: m.value, others: exp.cells.map((c) => c.cell).filter((c) => c !== cell), span };
+        const list = out.get(cell);
+        if (list) list.push(stated);
+        else out.set(cell, [stated]);
+      }
+    }
+  }
+  return out;
+}
+
 const CLAIMS: Record<Category, Localized> = {
   received: { zh: '正文称收到政府信息公开申请 {n} 件', en: 'The text says {n} applications were received' },
   handled: { zh: '正文称办结（答复）{n} 件', en: 'The text says {n} applications were handled' },
