@@ -231,3 +231,22 @@ test('invisible differences change nothing: a trailing tab after a heading, a se
   }
   assert.ok(changed >= 20, `${changed} altered documents`);
 });
+
+test('part headings in the spellings drafts use: 一．, 一. , 一、 , bold, a closing colon, 第一部分', () => {
+  const heading = /^(#*\s*)([一二三四五六])、(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项)$/gm;
+  const spellings: [string, string | ((m: string, p: string, n: string, x: string) => string)][] = [
+    ['一．', '$1$2．$3'],
+    ['一. ', '$1$2. $3'],
+    ['一、 ', '$1$2、 $3'],
+    ['bold', '$1**$2、$3**'],
+    ['colon', '$1$2、$3：'],
+    ['第一部分', (_m, p, n, x) => `${p}第${n}部分 ${x}`],
+  ];
+  for (const { name, text } of layoutFixtures()) {
+    for (const [what, replacement] of spellings) {
+      const altered = text.replace(heading, replacement as string);
+      assert.notEqual(altered, text, `${name}: ${what}`);
+      assert.deepEqual(parseReport(altered).parts.map((p) => p.index), [1, 2, 3, 4, 5, 6], `${name}: ${what}`);
+    }
+  }
+});

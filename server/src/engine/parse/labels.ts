@@ -178,20 +178,21 @@ export interface HeadingMatch {
   ordinal: number;
 }
 
-const CN_ORDINALS = '一二三四五六七八九十';
-const HEADING_RE = /^([一二三四五六七八九十])\s*[、.,]\s*(\S.{0,48})$/;
+const CN_ORDINALS = '一二三四五六七八九十第';
+const HEADING_RE = /^(?:([一二三四五六七八九十])\s*[、.,]|第([一二三四五六七八九十])部分\s*[、.,:]?)\s*(\S.{0,48})$/;
 
 /**
- * Recognises a part heading (一、总体情况 …) in a line's text, with or without Markdown marks.
- * The part is identified by its keywords; the ordinal may disagree (parts out of order).
+ * Recognises a part heading (一、总体情况, 第一部分 总体情况 …) in a line's text, with or without
+ * Markdown marks. The part is identified by its keywords; the ordinal may disagree (parts out of
+ * order).
  */
 export function matchHeading(text: string): HeadingMatch | undefined {
   if (!CN_ORDINALS.includes(text.trimStart()[0] ?? '')) return undefined;
   const half = toHalfWidth(text).trim();
   const m = HEADING_RE.exec(half);
   if (!m) return undefined;
-  const ordinal = '一二三四五六七八九十'.indexOf(m[1]) + 1;
-  const rest = m[2];
+  const ordinal = '一二三四五六七八九十'.indexOf(m[1] ?? m[2]) + 1;
+  const rest = m[3];
   if (/[。；;]./.test(rest)) return undefined;
   const sameOrdinal = PARTS.find((p) => p.index === ordinal);
   if (sameOrdinal && sameOrdinal.keywords.some((k) => rest.includes(k))) return { part: ordinal, ordinal };
