@@ -7,7 +7,7 @@ import { analyzeTable, type RelationAnalysis } from './analysis/relations';
 import { resolveSeverity } from './config';
 import { parseReport } from './parse/parser';
 import { ALL_RULES } from './rules/all';
-import { statedCounts, type StatedCount } from './rules/narrative';
+import { narrativeMentions, statedCounts, type ParagraphMentions, type StatedCount } from './rules/narrative';
 import { ruleInfo } from './rules/registry';
 import type { CheckCache, Localized, Report, RuleContext } from './rules/rule';
 import { formatForYear, rowDecl, sectionDecl } from './template';
@@ -65,6 +65,7 @@ export function checkReport(input: CheckInput): CheckResult {
   const findings: Finding[] = [];
   const analyses = new Map<TableInstance, RelationAnalysis>();
   const severityOf = (code: RuleCode) => resolveSeverity(code, ruleInfo(code).defaultSeverity, options);
+  let mentions: ParagraphMentions[] | undefined;
   let stated: Map<DataCell, StatedCount[]> | undefined;
   let current: RuleCode = 'row-total';
   const ctx: RuleContext = {
@@ -83,7 +84,8 @@ export function checkReport(input: CheckInput): CheckResult {
       if (!a) analyses.set(table, (a = analyzeTable(table, table.format ?? expectedFormat)));
       return a;
     },
-    statedInText: (cell) => (stated ??= statedCounts(model, input.cache?.narrative)).get(cell) ?? [],
+    narrativeMentions: () => (mentions ??= narrativeMentions(model, input.cache?.narrative)),
+    statedInText: (cell) => (stated ??= statedCounts(model, ctx.narrativeMentions())).get(cell) ?? [],
     enabled: (code) => severityOf(code) !== 'off',
     report: (r: Report) => {
       const code = r.code ?? current;

@@ -89,7 +89,7 @@ function writeLike(sample: string, value: number): string {
 }
 
 /** A stretch of narrative text joined from wrapped lines, with the document offset of each char. */
-interface Paragraph {
+export interface Paragraph {
   text: string;
   /** Where each joined line starts: in the paragraph text and in the document. */
   at: number[];
@@ -321,16 +321,38 @@ export interface StatedCount {
   span: Span;
 }
 
+/** A paragraph of the narrative that concerns applications, with the counts it mentions. */
+export interface ParagraphMentions {
+  para: Paragraph;
+  found: SentenceMention[];
+}
+
+/**
+ * The paragraphs of the narrative to read (part 一 and the text of parts 三 and 四) that concern
+ * applications, with their counts. `known` is the narrative cache of the last check: mentions by
+ * paragraph text.
+ */
+export function narrativeMentions(model: ReportModel, known?: Map<string, SentenceMention[]>): ParagraphMentions[] {
+  const out: ParagraphMentions[] = [];
+  const read = new Map<string, SentenceMention[]>();
+  for (const para of paragraphs(model, readableSpans(model))) {
+    if (!RELEVANT.test(para.text)) continue;
+    let found = known?.get(para.text) ?? read.get(para.text);
+    if (!found) read.set(para.text, (found = mentionsInParagraph(para.text)));
+    out.push({ para, found });
+  }
+  return out;
+}
+
 /**
  * The counts the running text states for cells of tables 3 and 4 (the 总计 of rows 一, 二, 四 and
  * （七）, 行政复议 · 总计, the two litigation 总计 together), by cell: `被申请行政复议3件` states 3 for
- * 行政复议 · 总计. `known` is the narrative rule's cache of mentions by paragraph text.
+ * 行政复议 · 总计.
  */
-export function statedCounts(model: ReportModel, known?: Map<string, SentenceMention[]>): Map<DataCell, StatedCount[]> {
+export function statedCounts(model: ReportModel, mentions: ParagraphMentions[]): Map<DataCell, StatedCount[]> {
   const out = new Map<DataCell, StatedCount[]>();
-  for (const para of paragraphs(model, readableSpans(model))) {
-    if (!RELEVANT.test(para.text)) continue;
-    for (const { sentenceStart, mention: m } of known?.get(para.text) ?? mentionsInParagraph(para.text)) {
+  for (const { para, found } of mentions) {
+    for (const { sentenceStart, mention: m } of found) {
       const exp = m.withCarried ? undefined : expectationFor(model, m);
       if (!exp) continue;
       const span = { start: docOffset(para, sentenceStart + m.start), end: docOffset(para, sentenceStart + m.end - 1) + 1 };
@@ -366,11 +388,8 @@ export const narrativeRule: Rule = {
       if (!expectations.has(key)) expectations.set(key, expectationFor(model, m));
       return expectations.get(key);
     };
-    const known = ctx.cache?.narrative;
     const kept = ctx.cache ? new Map<string, SentenceMention[]>() : undefined;
-    for (const para of paragraphs(model, readableSpans(model))) {
-      if (!RELEVANT.test(para.text)) continue;
-      const found = known?.get(para.text) ?? kept?.get(para.text) ?? mentionsInParagraph(para.text);
+    for (const { para, found } of ctx.narrativeMentions()) {
       kept?.set(para.text, found);
       for (const { sentenceStart, mention: m } of found) {
         const exp = expectation(m);

@@ -5,7 +5,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { DataCell, ReportModel, Span, TableInstance } from '../model';
 import type { EngineOptions, Fix, FormatId, Locale, RelatedInfo, RuleCode } from '../types';
 import type { RelationAnalysis } from '../analysis/relations';
-import type { SentenceMention, StatedCount } from './narrative';
+import type { ParagraphMentions, SentenceMention, StatedCount } from './narrative';
 
 /** A message in both UI languages; `{name}` placeholders are filled from params. */
 export interface Localized {
@@ -51,6 +51,8 @@ export interface RuleContext {
   cellName(cell: DataCell, table: TableInstance): string;
   /** Arithmetic analysis of a table (relations, localisation, derived blanks), computed once. */
   analysis(table: TableInstance): RelationAnalysis;
+  /** The narrative paragraphs about applications and the counts they mention, read once per check. */
+  narrativeMentions(): ParagraphMentions[];
   /** The counts the running text states for a cell (`被申请行政复议3件` for 行政复议 · 总计), computed once. */
   statedInText(cell: DataCell): readonly StatedCount[];
   /** Whether a rule is enabled (its severity is not `off`). */
