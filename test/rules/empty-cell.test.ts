@@ -51,6 +51,21 @@ test('a placeholder in any spelling stays in its own cell, in every table and la
   assert.ok(tried > 300, `${tried} cells`);
 });
 
+test('a blank the relations leave open but the text states: fill the text\'s count, not preferred, fill 0 beside it', () => {
+  const open = setCell(setCell(SMALL_REPORT, 'table4', 'cases', 'review.total', ''), 'table4', 'cases', 'review.upheld', '');
+  const fixesOf = (text: string) => {
+    const result = checkReport({ text });
+    const at = rangeOf(result.model.lineStarts, findCell(result.model, 'table4', 'cases', 'review.total').cell.source!).start;
+    const f = result.findings.find((x) => x.code === 'empty-cell' && x.fixes[0].edits[0].range.start.line === at.line && x.fixes[0].edits[0].range.start.character === at.character);
+    assert.ok(f, 'the blank 总计 is reported');
+    return f.fixes.filter((x) => x.edits.length === 1).map((x) => [x.edits[0].newText, x.preferred]);
+  };
+  assert.deepEqual(fixesOf(open), [['0', false]]);
+  assert.deepEqual(fixesOf(`${open}本年度被申请行政复议2件。\n`), [['2', false], ['0', false]]);
+  // Two different counts in the text: neither is taken.
+  assert.deepEqual(fixesOf(`${open}本年度被申请行政复议2件。行政复议3件。\n`), [['0', false]]);
+});
+
 test('a blank that the relations do not determine: fill 0, not preferred', () => {
   // Two unknowns in every relation through them: 予以公开 and 部分公开 × 自然人 and 商业企业.
   const cells = [['public', 'natural'], ['public', 'business'], ['partial', 'natural'], ['partial', 'business']];

@@ -273,43 +273,54 @@ interface Expectation {
   what: Localized;
 }
 
+/** The cells a mention counts: one 总计, or the two litigation 总计 (undefined when the table lacks them). */
+function cellsFor(model: ReportModel, m: Mention): { cell: DataCell; table: TableInstance }[] | undefined {
+  const table = model.tables.find((t) => t.id === (m.category === 'review' || m.category === 'litigation' ? 'table4' : 'table3'));
+  if (!table) return undefined;
+  const keys = CELLS[m.category];
+  const cells = keys.map((key) => table.cells.get(key));
+  return cells.every((c) => c !== undefined) ? cells.map((cell) => ({ cell: cell!, table })) : undefined;
+}
+
+const t3 = (row: string) => cellKey({ table: 'table3', section: 'main', row, column: 'total' });
+const t4 = (column: string) => cellKey({ table: 'table4', section: 'main', row: 'cases', column });
+
+/** The keys of the cells each category of mention counts. */
+const CELLS: Record<Category, string[]> = {
+  received: [t3('new')],
+  handled: [t3('total7')],
+  carried: [t3('carried')],
+  carryover: [t3('carryover')],
+  review: [t4('review.total')],
+  litigation: [t4('direct.total'), t4('after.total')],
+};
+
+const WHAT: Record<Exclude<Category, 'litigation'>, Localized> = {
+  received: { zh: '表三“一、本年新收政府信息公开申请数量”的总计', en: 'table 3 一、本年新收政府信息公开申请数量 · 总计' },
+  handled: { zh: '表三“（七）总计”的总计', en: 'table 3 （七）总计 · 总计' },
+  carried: { zh: '表三“二、上年结转政府信息公开申请数量”的总计', en: 'table 3 二、上年结转政府信息公开申请数量 · 总计' },
+  carryover: { zh: '表三“四、结转下年度继续办理”的总计', en: 'table 3 四、结转下年度继续办理 · 总计' },
+  review: { zh: '表四“行政复议”的总计', en: 'table 4 行政复议 · 总计' },
+};
+
 function expectationFor(model: ReportModel, m: Mention): Expectation | undefined {
-  const t3 = model.tables.find((t) => t.id === 'table3');
-  const t4 = model.tables.find((t) => t.id === 'table4');
-  const c3 = (row: string) => t3?.cells.get(cellKey({ table: 'table3', section: 'main', row, column: 'total' }));
-  const c4 = (column: string) => t4?.cells.get(cellKey({ table: 'table4', section: 'main', row: 'cases', column }));
-  const one = (table: TableInstance | undefined, cell: DataCell | undefined, what: Localized): Expectation | undefined => {
-    const value = countOf(cell);
-    return table && cell && value !== undefined ? { value, cells: [{ cell, table }], what } : undefined;
-  };
-  switch (m.category) {
-    case 'received': {
-      const e = one(t3, c3('new'), { zh: '表三“一、本年新收政府信息公开申请数量”的总计', en: 'table 3 一、本年新收政府信息公开申请数量 · 总计' });
-      const carried = countOf(c3('carried'));
-      if (e && m.withCarried && carried !== undefined) e.alternative = e.value + carried;
-      return e;
-    }
-    case 'handled':
-      return one(t3, c3('total7'), { zh: '表三“（七）总计”的总计', en: 'table 3 （七）总计 · 总计' });
-    case 'carried':
-      return one(t3, c3('carried'), { zh: '表三“二、上年结转政府信息公开申请数量”的总计', en: 'table 3 二、上年结转政府信息公开申请数量 · 总计' });
-    case 'carryover':
-      return one(t3, c3('carryover'), { zh: '表三“四、结转下年度继续办理”的总计', en: 'table 3 四、结转下年度继续办理 · 总计' });
-    case 'review':
-      return one(t4, c4('review.total'), { zh: '表四“行政复议”的总计', en: 'table 4 行政复议 · 总计' });
-    case 'litigation': {
-      const a = c4('direct.total');
-      const b = c4('after.total');
-      const va = countOf(a);
-      const vb = countOf(b);
-      if (!t4 || !a || !b || va === undefined || vb === undefined) return undefined;
-      return {
-        value: va + vb,
-        cells: [{ cell: a, table: t4 }, { cell: b, table: t4 }],
-        what: { zh: `表四行政诉讼两栏（未经复议直接起诉、复议后起诉）总计之和（${va} + ${vb}）`, en: `the two litigation totals of table 4 (未经复议直接起诉, 复议后起诉: ${va} + ${vb})` },
-      };
-    }
+  const cells = cellsFor(model, m);
+  const values = cells?.map(({ cell }) => countOf(cell));
+  if (!cells || !values || values.some((v) => v === undefined)) return undefined;
+  if (m.category === 'litigation') {
+    const [va, vb] = values as number[];
+    return {
+      value: va + vb,
+      cells,
+      what: { zh: `表四行政诉讼两栏（未经复议直接起诉、复议后起诉）总计之和（${va} + ${vb}）`, en: `the two litigation totals of table 4 (未经复议直接起诉, 复议后起诉: ${va} + ${vb})` },
+    };
   }
+  const e: Expectation = { value: values[0]!, cells, what: WHAT[m.category] };
+  if (m.category === 'received' && m.withCarried) {
+    const carried = countOf(model.tables.find((t) => t.id === 'table3')?.cells.get(t3('carried')));
+    if (carried !== undefined) e.alternative = e.value + carried;
+  }
+  return e;
 }
 
 /** A count the running text states for a table cell, alone or added to others, and where. */
@@ -353,11 +364,11 @@ export function statedCounts(model: ReportModel, mentions: ParagraphMentions[]):
   const out = new Map<DataCell, StatedCount[]>();
   for (const { para, found } of mentions) {
     for (const { sentenceStart, mention: m } of found) {
-      const exp = m.withCarried ? undefined : expectationFor(model, m);
-      if (!exp) continue;
+      const cells = m.withCarried ? undefined : cellsFor(model, m);
+      if (!cells) continue;
       const span = { start: docOffset(para, sentenceStart + m.start), end: docOffset(para, sentenceStart + m.end - 1) + 1 };
-      for (const { cell } of exp.cells) {
-        const stated = { value: m.value, others: exp.cells.map((c) => c.cell).filter((c) => c !== cell), span };
+      for (const { cell } of cells) {
+        const stated = { value: m.value, others: cells.map((c) => c.cell).filter((c) => c !== cell), span };
         const list = out.get(cell);
         if (list) list.push(stated);
         else out.set(cell, [stated]);
