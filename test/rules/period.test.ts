@@ -60,6 +60,23 @@ describe('period', () => {
     assert.deepEqual(check(fixed), []);
   });
 
+  it('reads an end date written without its year (至12月31日) and keeps leaving the year out', () => {
+    assert.deepEqual(only(draft({ period: '本报告所列数据统计期限为2020年1月1日至12月31日。' })), []);
+    const lastYear = draft({ period: '本报告所列数据统计期限为2019年1月1日至12月31日。' });
+    const [f] = only(lastYear);
+    assert.ok(f);
+    const end = pos(lastYear, '12月31日。');
+    assert.deepEqual([f.range.start, f.range.end], [pos(lastYear, '2019年1月1日'), { line: end.line, character: end.character + '12月31日'.length }]);
+    assert.deepEqual(f.fixes[0].edits.map((e) => e.newText), ['2020']);
+    assert.ok(fixOnce(lastYear, f).includes('统计期限为2020年1月1日至12月31日。'));
+    const shortEnd = draft({ period: '本报告所列数据统计期限为2020年1月1日至十二月三十日。' });
+    const [g] = only(shortEnd);
+    assert.ok(g);
+    const fixed = fixOnce(shortEnd, g);
+    assert.ok(fixed.includes('统计期限为2020年1月1日至十二月三十一日。'), fixed);
+    assert.deepEqual(only(fixed), []);
+  });
+
   it('keeps the writer\'s spacing when fixing month and day', () => {
     const text = draft({ period: '本报告中所列数据的统计期限为 2020 年 1 月 1 日至 2020 年 11 月 30 日。' });
     const [f] = only(text);

@@ -135,6 +135,8 @@ export interface DateMention extends Span {
   day: number;
   /** Whether the numbers were written with spaces (2020 年 1 月 1 日). */
   spaced: boolean;
+  /** Whether the year is left out (`2020年1月1日至12月31日`): it is the year of the date before. */
+  yearless: boolean;
 }
 
 export interface PeriodStatement extends Span {

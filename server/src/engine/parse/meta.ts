@@ -35,13 +35,27 @@ export function findDates(text: string, base = 0): DateMention[] {
     const month = cnToArabic(m[2], false);
     const day = cnToArabic(m[3], false);
     if (year === undefined || month === undefined || day === undefined) continue;
-    out.push({ start: base + m.index!, end: base + m.index! + m[0].length, year, month, day, spaced: /\d\s+年|年\s+\d/.test(m[0]) });
+    out.push({ start: base + m.index!, end: base + m.index! + m[0].length, year, month, day, spaced: /\d\s+年|年\s+\d/.test(m[0]), yearless: false });
   }
   return out;
 }
 
 const PERIOD_CONTEXT = /(统计|数据|时限|期限|时间|期间)/;
 const RANGE_JOINER = /^\s*起?\s*[,，]?\s*(至|到|~|～|-|－|—|–|——)\s*$/;
+/** A joiner and an end date without its year: `至12月31日`. */
+const YEARLESS_END = /^\s*起?\s*[,，]?\s*(?:至|到|~|～|-|－|—|–|——)\s*((\d{1,2}|[一二三十]{1,3})\s*月\s*(\d{1,2}|[一二三十]{1,3}[一二三四五六七八九]?)\s*日)/;
+
+/** The date after `from` that leaves out its year (`2020年1月1日至12月31日`), if any. */
+function yearlessEnd(text: string, from: DateMention, limit: number): DateMention | undefined {
+  const after = toHalfWidth(text.slice(from.end, Math.min(limit, from.end + 30)));
+  const m = YEARLESS_END.exec(after);
+  if (!m) return undefined;
+  const month = cnToArabic(m[2], false);
+  const day = cnToArabic(m[3], false);
+  if (month === undefined || day === undefined) return undefined;
+  const start = from.end + m[0].length - m[1].length;
+  return { start, end: start + m[1].length, year: from.year, month, day, spaced: from.spaced, yearless: true };
+}
 
 /** The statistics-period sentence: two dates joined by 至 after 统计期限/数据时限…. */
 export function findPeriod(text: string, spans: Span[]): PeriodStatement | undefined {
@@ -49,13 +63,14 @@ export function findPeriod(text: string, spans: Span[]): PeriodStatement | undef
     const chunk = text.slice(span.start, span.end);
     if (!PERIOD_CONTEXT.test(chunk)) continue;
     const dates = findDates(chunk, span.start);
-    for (let i = 0; i + 1 < dates.length; i++) {
-      const between = toHalfWidth(text.slice(dates[i].end, dates[i + 1].start));
-      if (!RANGE_JOINER.test(between)) continue;
+    for (let i = 0; i < dates.length; i++) {
+      const next = i + 1 < dates.length && RANGE_JOINER.test(toHalfWidth(text.slice(dates[i].end, dates[i + 1].start))) ? dates[i + 1] : undefined;
+      const to = next ?? yearlessEnd(text, dates[i], span.end);
+      if (!to) continue;
       const before = text.slice(Math.max(span.start, dates[i].start - 40), dates[i].start);
       const sentence = before.split(/[。；;!?！？]/).pop() ?? '';
       if (!PERIOD_CONTEXT.test(sentence)) continue;
-      return { start: dates[i].start, end: dates[i + 1].end, from: dates[i], to: dates[i + 1] };
+      return { start: dates[i].start, end: to.end, from: dates[i], to };
     }
   }
   return undefined;

@@ -37,17 +37,20 @@ export function writeLike(sample: string, value: number, isYear: boolean): strin
   return `${tens === 1 ? '' : CN_DIGIT[tens]}十${ones === 0 ? '' : CN_DIGIT[ones]}`;
 }
 
-/** Edits that turn a written date into year/month/day, touching only the fields that differ. */
+/** The month and day fields of a date written without its year (`12月31日`). */
+const MONTH_DAY_FIELDS = /^()(\d{1,2}|[一二三十]{1,3})\s*月\s*(\d{1,2}|[一二三十]{1,3}[一二三四五六七八九]?)\s*日$/d;
+
+/** Edits that turn a written date into year/month/day, touching only the fields that differ (a yearless date keeps leaving its year out). */
 function dateEdits(ctx: RuleContext, date: DateMention, year: number, month: number, day: number): TextEdit[] {
   const text = ctx.model.text.slice(date.start, date.end);
-  const m = DATE_FIELDS.exec(toHalfWidth(text));
+  const m = (date.yearless ? MONTH_DAY_FIELDS : DATE_FIELDS).exec(toHalfWidth(text));
   if (!m || !m.indices) {
     const spaced = date.spaced ? ' ' : '';
     return [{ range: ctx.range(date), newText: [year, '年', month, '月', day, '日'].join(spaced) }];
   }
   const edits: TextEdit[] = [];
   const fields: [number, number, number, boolean][] = [
-    [1, date.year, year, true],
+    ...(date.yearless ? [] : [[1, date.year, year, true] as [number, number, number, boolean]]),
     [2, date.month, month, false],
     [3, date.day, day, false],
   ];
@@ -68,7 +71,8 @@ export const periodRule: Rule = {
     if (!period) return;
     const year = ctx.model.year ?? period.from.year;
     const okFrom = period.from.year === year && period.from.month === 1 && period.from.day === 1;
-    const okTo = period.to.year === year && period.to.month === 12 && period.to.day === 31;
+    // A yearless end date takes the start's year, which the start's own fix corrects.
+    const okTo = (period.to.yearless || period.to.year === year) && period.to.month === 12 && period.to.day === 31;
     if (okFrom && okTo) return;
     const edits = [
       ...(okFrom ? [] : dateEdits(ctx, period.from, year, 1, 1)),
