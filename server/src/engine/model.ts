@@ -91,7 +91,7 @@ export interface LabelMatch {
 export interface ColumnHeader {
   column: string;
   cell: TextCell;
-  unit?: '万元' | '元';
+  unit?: '万元' | '元' | '亿元';
   decimals?: number;
   match: LabelMatch;
 }

@@ -119,7 +119,7 @@ export class TableBuilder {
 
   private addHeader(cell: TextCell, match: Match): void {
     const half = toHalfWidth(cell.text);
-    const unit = /万元/.test(half) ? '万元' : /\(\s*(单位[:：]?\s*)?元/.test(half) || /[(（]元[)）]/.test(cell.text) ? '元' : undefined;
+    const unit = /亿元/.test(half) ? '亿元' : /万元/.test(half) ? '万元' : /\(\s*(单位[:：]?\s*)?元/.test(half) || /[(（]元[)）]/.test(cell.text) ? '元' : undefined;
     const dec = /保留\s*(\d+|[一二两三四五六])\s*位小数/.exec(half);
     const decimals = dec ? (/\d/.test(dec[1]) ? Number(dec[1]) : '一二三四五六'.indexOf(dec[1] === '两' ? '二' : dec[1]) + 1) : undefined;
     const list = this.headers.get(match.entry.section!) ?? [];

@@ -57,7 +57,7 @@ function checkCell(ctx: RuleContext, table: TableInstance, section: SectionInsta
   if (v.kind !== 'number' || !cell.source) return;
   const header = section.headers.find((h) => h.column === cell.ref.column);
   const option = ctx.options.moneyUnit && ctx.options.moneyUnit !== 'auto' ? ctx.options.moneyUnit : undefined;
-  const columnUnit: MoneyUnit | undefined = header?.unit ?? option ?? declUnit;
+  const columnUnit: MoneyUnit | '亿元' | undefined = header?.unit ?? option ?? declUnit;
   const cellPower = moneyPower(v.unit);
   const cellUnit = cellPower === undefined ? undefined : v.unit;
   const decimals = header?.decimals;

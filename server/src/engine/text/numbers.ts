@@ -5,8 +5,6 @@
 import { TextCache } from './cache';
 import { toHalfWidth } from './normalize';
 
-export type MoneyUnit = '万元' | '元';
-
 /** A cell that holds a number. */
 export interface NumberValue {
   kind: 'number';
