@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkReport } from '../../server/src/engine/check';
 import type { CheckCache } from '../../server/src/engine/rules/rule';
+import { parseCount } from '../../server/src/engine/rules/narrative';
 import { applyEdits } from '../../server/src/engine/fixes/apply';
 import type { EngineOptions, Finding, Range } from '../../server/src/engine/types';
 import { readFixture, SEEDS } from '../helpers';
@@ -107,6 +108,15 @@ describe('narrative', () => {
   it('understands Chinese numerals and answers in them', () => {
     expectOne(draft({ appeals: '本年度因政府信息公开工作被申请行政复议三件。' }), '行政复议', '三', '两', 'review');
     assert.deepEqual(only(draft({ appeals: '本年度因政府信息公开工作被申请行政复议两件。' })), []);
+  });
+
+  it('reads Chinese numerals with 零 and units (一百零五, 一千零五十)', () => {
+    const cases: [string, number | undefined][] = [
+      ['两', 2], ['十', 10], ['十二', 12], ['二十', 20], ['一百', 100], ['一百零五', 105], ['一百一十五', 115],
+      ['三百二十一', 321], ['一千零一', 1001], ['一千零五十', 1050], ['两千三百', 2300], ['零', 0], ['一二', undefined], ['五零', undefined],
+    ];
+    for (const [written, value] of cases) assert.equal(parseCount(written), value, written);
+    assert.equal(only(draft({ appeals: '本年度因政府信息公开工作被申请行政复议一百零五件。' })).length, 1);
   });
 
   it('reads 收到并办结 as both counts', () => {

@@ -54,7 +54,7 @@ const NUMBER_RE = /(\d+|[\uff10-\uff19]+|[零〇一二两三四五六七八九�
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
-/** The value of a count written in Arabic, full-width or Chinese numerals (两, 十二, 一百零五). */
+/** The value of a count written in Arabic, full-width or Chinese numerals (两, 十二, 一百零五, 一千零五十). */
 export function parseCount(s: string): number | undefined {
   if (/^\d+$/.test(s)) return Number(s);
   if (/^[\uff10-\uff19]+$/.test(s)) return Number([...s].map((c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).join(''));
@@ -62,8 +62,9 @@ export function parseCount(s: string): number | undefined {
   let digit: number | undefined;
   for (const c of s) {
     if (c in CN_DIGITS) {
-      if (digit !== undefined && CN_DIGITS[c] !== 0) return undefined;
-      digit = CN_DIGITS[c];
+      if (digit !== undefined) return undefined;
+      // 零 stands for the empty places between units (一百零五), adding nothing.
+      if (CN_DIGITS[c] !== 0) digit = CN_DIGITS[c];
     } else if (c in CN_UNITS) {
       total += (digit ?? (total === 0 ? 1 : NaN)) * CN_UNITS[c];
       digit = undefined;
