@@ -9,6 +9,7 @@ import { setCellEdit } from '../fixes/edits';
 import type { DataCell, TableInstance } from '../model';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { RelatedInfo, RuleCode } from '../types';
+import type { StatedCount } from './narrative';
 import type { RuleContext } from './rule';
 
 const ORDER: RuleCode[] = ['row-total', 'column-total', 'balance', 'appeal-total'];
@@ -68,10 +69,9 @@ function reportCell(ctx: RuleContext, table: TableInstance, exp: CellExplanation
         { zh: '{name} 应为 {expected}，实际为 {actual}：改为 {expected} 可使 {count} 处勾稽关系同时成立', en: '{name} should be {expected}, found {actual}: {expected} makes all {count} broken relations through this cell hold' },
         { name: ctx.cellName(exp.cell, table), expected: exp.expected, actual, count: exp.relations.length },
       );
-  // The text stating the cell's current value, and not the expected one, speaks for the cell.
-  const stated = ctx.statedInText(exp.cell).map((s) => ({ ...s, rest: s.others.reduce((sum, c) => sum + (countOf(c) ?? NaN), 0) }));
-  const agreeing = stated.filter((s) => s.value === actual + s.rest);
-  const vouched = agreeing.length > 0 && !stated.some((s) => s.value === exp.expected + s.rest);
+  // In a row that lacks cells, the values may stand in the wrong columns.
+  const certain = isResult && exp.relations.every((r) => !r.lhs.some((c) => c.rowIncomplete) && !r.rhs.some((c) => c.rowIncomplete));
+  const vouching = certain ? textVouching(ctx, exp.cell, actual, exp.expected) : [];
   ctx.report({
     code,
     range: ctx.cellRange(exp.cell, table),
@@ -79,14 +79,25 @@ function reportCell(ctx: RuleContext, table: TableInstance, exp: CellExplanation
     fixes: [{
       title: ctx.t({ zh: '改为 {v}', en: 'Change to {v}' }, { v: exp.expected }),
       edits: [setCellEdit(ctx.model, table, exp.cell, String(exp.expected))],
-      // In a row that lacks cells, the values may stand in the wrong columns.
-      preferred: isResult && !vouched && exp.relations.every((r) => !r.lhs.some((c) => c.rowIncomplete) && !r.rhs.some((c) => c.rowIncomplete)),
+      preferred: certain && vouching.length === 0,
     }],
     related: [
       ...related(ctx, table, exp.relations),
-      ...(vouched ? agreeing.map((s) => ({ range: ctx.range(s.span), message: ctx.t({ zh: '正文称 {n} 件，与表中现值相符', en: 'The text says {n}, as the table does now' }, { n: s.value }) })) : []),
+      ...vouching.map((s) => ({ range: ctx.range(s.span), message: ctx.t({ zh: '正文称 {n} 件，与表中现值相符', en: 'The text says {n}, as the table does now' }, { n: s.value }) })),
     ],
   });
+}
+
+/**
+ * The statements of the report's text that vouch for a cell as written: they give its current
+ * value (added to the cells they count with it) and none gives the corrected one. A total the text
+ * vouches for is not corrected unasked: a detail cell may be the slip.
+ */
+function textVouching(ctx: RuleContext, cell: DataCell, actual: number, expected: number): StatedCount[] {
+  const rest = (s: StatedCount) => s.others.reduce((sum, c) => sum + (countOf(c) ?? NaN), 0);
+  const stated = ctx.statedInText(cell);
+  if (stated.some((s) => s.value === expected + rest(s))) return [];
+  return stated.filter((s) => s.value === actual + rest(s));
 }
 
 function reportRelation(ctx: RuleContext, table: TableInstance, exp: RelationExplanation): void {
