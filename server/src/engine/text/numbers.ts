@@ -3,7 +3,7 @@
  * digits, thousands separators, attached units, notes), placeholders and blanks told apart.
  */
 import { TextCache } from './cache';
-import { toHalfWidth } from './normalize';
+import { isWhitespace, toHalfWidth } from './normalize';
 
 /** A cell that holds a number. */
 export interface NumberValue {
@@ -101,7 +101,7 @@ function computeValue(text: string): ParsedValue {
   const [, lead, currency, sign, digits, space, written, bracketed] = m;
   const amountStart = lead.length;
   let numberStart = currency ? amountStart + currency.length : amountStart;
-  while (isSpace(half.charCodeAt(numberStart))) numberStart++;
+  while (isWhitespace(half.charCodeAt(numberStart))) numberStart++;
   const signEnd = half.indexOf(digits, numberStart + sign.length);
   const numberEnd = signEnd + digits.length;
   const noteText = bracketed?.trim() || undefined;
@@ -130,10 +130,6 @@ function computeValue(text: string): ParsedValue {
     canonical: (sign === '' ? '' : negative ? '-' : '+') + plain,
     irregular,
   };
-}
-
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 0x3000 || code === 0xa0;
 }
 
 /** Formats a number with a fixed count of decimals, without exponent notation. */
