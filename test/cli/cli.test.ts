@@ -11,7 +11,7 @@ import { permissionsApply, skipWithout, type Credentials } from '../support/unpr
 const CLI = join(repoRoot(), 'dist', 'cli.js');
 /** Who runs the CLI in tests of unreadable and unwritable files (as root, permissions do not apply). */
 const unprivileged = permissionsApply([CLI]);
-const RULE_COUNT = 17;
+const RULE_COUNT = 18;
 
 interface Position {
   line: number;

@@ -10,7 +10,7 @@
  *   altogether from a short row — an insertion on a line of that row;
  * - empty-cell "fill all blank cells of this table": each edit inside a blank or placeholder cell
  *   of the model, or an insertion on a line of a row with a missing cell;
- * - invalid-number, decimals, label, period, narrative: inside the finding's range;
+ * - invalid-number, decimals, label, period, narrative, outdated-reference: inside the finding's range;
  * - unit: inside the finding's range (the cell: number, or number + unit), or inside the header
  *   cell of the cell's column (（万元）/（元） added there);
  * - missing-row: insertions at a line boundary (start or end of a line) within the table that
@@ -46,7 +46,7 @@ const DOCS = corpus();
 /** Last year's reports: the 2019-format layout fixtures (2020 reports of the agency whose 2021 reports use the 2021 format). */
 const PREVIOUS = new Map(layoutFixtures().filter((f) => f.name.startsWith('2019-')).map((f) => [f.name, parseReport(f.text)]));
 const CELL_RULES = new Set(['row-total', 'column-total', 'balance', 'appeal-total', 'cross-year', 'empty-cell']);
-const IN_PLACE_RULES = new Set(['invalid-number', 'decimals', 'label', 'period', 'narrative']);
+const IN_PLACE_RULES = new Set(['invalid-number', 'decimals', 'label', 'period', 'narrative', 'outdated-reference']);
 const MD_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
 interface Doc {

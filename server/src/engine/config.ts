@@ -31,6 +31,7 @@ const RULE_DESCRIPTIONS: Record<RuleCode, string> = {
   narrative: 'A number in the text contradicts the table.',
   deadline: 'The closing date is after the legal publication deadline.',
   'cross-year': "二、上年结转 differs from last year's 四、结转下年度继续办理.",
+  'outdated-reference': 'The text cites a superseded document: the 2007 Regulations or the other format\'s notice.',
 };
 
 /** Every rule code of the catalogue, in catalogue order. */

@@ -34,7 +34,8 @@ export type RuleCode =
   | 'period'
   | 'narrative'
   | 'deadline'
-  | 'cross-year';
+  | 'cross-year'
+  | 'outdated-reference';
 
 /** A quick fix: a set of text edits in the document's own layout. */
 export interface Fix {

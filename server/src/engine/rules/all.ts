@@ -18,6 +18,7 @@ import { periodRule } from './period';
 import { narrativeRule } from './narrative';
 import { deadlineRule } from './deadline';
 import { crossYearRule } from './cross-year';
+import { outdatedReferenceRule } from './outdated-reference';
 import type { Rule } from './rule';
 
 export const ALL_RULES: Rule[] = [
@@ -38,4 +39,5 @@ export const ALL_RULES: Rule[] = [
   narrativeRule,
   deadlineRule,
   crossYearRule,
+  outdatedReferenceRule,
 ];

@@ -16,6 +16,12 @@ export const FORMATS: Record<FormatId, FormatDecl> = {
   '2021': { id: '2021', notice: '国办公开办函〔2021〕30号', tables: TABLES_2021, relations: expandRelations(TABLES_2021) },
 };
 
+/**
+ * The Regulations (《中华人民共和国政府信息公开条例》) by decree number: the revision of 2019
+ * (国务院令第711号, in force from 2019年5月15日) replaced the version of 2007 (国务院令第492号).
+ */
+export const REGULATIONS = { current: 711, superseded: 492, revisedIn: 2019 } as const;
+
 /** The format a report year requires: 2019 format up to 2020, 2021 format from 2021. */
 export function formatForYear(year: number | undefined): FormatId {
   return year !== undefined && year <= 2020 ? '2019' : '2021';
