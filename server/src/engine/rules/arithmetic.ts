@@ -9,7 +9,7 @@ import { setCellEdit } from '../fixes/edits';
 import type { DataCell, TableInstance } from '../model';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { RelatedInfo, RuleCode } from '../types';
-import type { StatedCount } from './narrative';
+import { countForCell, type StatedCount } from './narrative';
 import type { RuleContext } from './rule';
 
 const ORDER: RuleCode[] = ['row-total', 'column-total', 'balance', 'appeal-total'];
@@ -94,10 +94,9 @@ function reportCell(ctx: RuleContext, table: TableInstance, exp: CellExplanation
  * vouches for is not corrected unasked: a detail cell may be the slip.
  */
 function textVouching(ctx: RuleContext, cell: DataCell, actual: number, expected: number): StatedCount[] {
-  const rest = (s: StatedCount) => s.others.reduce((sum, c) => sum + (countOf(c) ?? NaN), 0);
   const stated = ctx.statedInText(cell);
-  if (stated.some((s) => s.value === expected + rest(s))) return [];
-  return stated.filter((s) => s.value === actual + rest(s));
+  if (stated.some((s) => countForCell(s) === expected)) return [];
+  return stated.filter((s) => countForCell(s) === actual);
 }
 
 function reportRelation(ctx: RuleContext, table: TableInstance, exp: RelationExplanation): void {

@@ -7,10 +7,11 @@
  * for a blank 一 · 总计; not preferred, with fill 0 beside it), else fill 0; on the first blank of a
  * table, also fill every blank cell of that table.
  */
-import { countOf, isMissing } from '../analysis/relations';
+import { isMissing } from '../analysis/relations';
 import { setCellEdit } from '../fixes/edits';
 import type { DataCell, TableInstance } from '../model';
 import type { Fix } from '../types';
+import { countForCell } from './narrative';
 import type { Rule, RuleContext } from './rule';
 
 function blanksOf(table: TableInstance): DataCell[] {
@@ -38,8 +39,8 @@ function valueFor(ctx: RuleContext, table: TableInstance, cell: DataCell): FillV
   if (derived !== undefined) return { value: derived, source: 'relations', certain: !analysis!.uncertain.has(cell.key) };
   const stated = new Set<number>();
   for (const s of ctx.statedInText(cell)) {
-    const rest = s.others.reduce((sum, c) => sum + (countOf(c) ?? NaN), 0);
-    if (s.value - rest >= 0) stated.add(s.value - rest);
+    const count = countForCell(s);
+    if (count !== undefined && count >= 0) stated.add(count);
   }
   if (stated.size === 1) return { value: [...stated][0], source: 'text', certain: false };
   return { value: 0, source: 'none', certain: false };

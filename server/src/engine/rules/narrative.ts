@@ -356,6 +356,17 @@ export function narrativeMentions(model: ReportModel, known?: Map<string, Senten
   return out;
 }
 
+/** The count a statement gives the cell alone: its value less the cells counted with it (undefined when one of those holds no count). */
+export function countForCell(s: StatedCount): number | undefined {
+  let rest = 0;
+  for (const c of s.others) {
+    const n = countOf(c);
+    if (n === undefined) return undefined;
+    rest += n;
+  }
+  return s.value - rest;
+}
+
 /**
  * The counts the running text states for cells of tables 3 and 4 (the 总计 of rows 一, 二, 四 and
  * （七）, 行政复议 · 总计, the two litigation 总计 together), by cell: `被申请行政复议3件` states 3 for

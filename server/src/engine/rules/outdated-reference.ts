@@ -16,6 +16,7 @@
 import { FORMATS, REGULATIONS } from '../template';
 import { toHalfWidth } from '../text/normalize';
 import type { FormatId, TextEdit } from '../types';
+import { writeLike } from './period';
 import type { Rule, RuleContext } from './rule';
 
 const DECREE = /^国务院令\s*第?\s*(\d+)\s*号/d;
@@ -25,12 +26,6 @@ const NOTICE = /^国办公开办函\s*[〔[（(【]\s*(\d{4})\s*[〕\]）)】]\s
 function noticeOf(format: FormatId): { year: number; number: number } {
   const m = /〔(\d{4})〕(\d+)号/.exec(FORMATS[format].notice)!;
   return { year: Number(m[1]), number: Number(m[2]) };
-}
-
-/** `value` in the digits of `sample` (ASCII or full-width). */
-function digitsLike(sample: string, value: number): string {
-  const ascii = String(value);
-  return sample === toHalfWidth(sample) ? ascii : [...ascii].map((d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).join('');
 }
 
 /** A citation found in the text: its span and the document offsets of its number groups. */
@@ -54,7 +49,7 @@ function citations(text: string, keyword: string, pattern: RegExp): Citation[] {
 
 /** An edit writing `value` over a number of a citation, in its own digits. */
 function numberEdit(ctx: RuleContext, group: Citation['groups'][number], value: number): TextEdit {
-  return { range: ctx.range(group), newText: digitsLike(ctx.model.text.slice(group.start, group.end), value) };
+  return { range: ctx.range(group), newText: writeLike(ctx.model.text.slice(group.start, group.end), value, false) };
 }
 
 export const outdatedReferenceRule: Rule = {
