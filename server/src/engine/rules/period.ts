@@ -37,7 +37,7 @@ export function writeLike(sample: string, value: number, isYear: boolean): strin
   return `${tens === 1 ? '' : CN_DIGIT[tens]}十${ones === 0 ? '' : CN_DIGIT[ones]}`;
 }
 
-/** The month and day fields of a date written without its year (`12月31日`). */
+/** The month and day fields of a date written without its year (`12月31日`), numbered as in DATE_FIELDS: group 1, the year, is empty. */
 const MONTH_DAY_FIELDS = /^()(\d{1,2}|[一二三十]{1,3})\s*月\s*(\d{1,2}|[一二三十]{1,3}[一二三四五六七八九]?)\s*日$/d;
 
 /** Edits that turn a written date into year/month/day, touching only the fields that differ (a yearless date keeps leaving its year out). */
