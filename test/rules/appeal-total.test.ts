@@ -31,6 +31,10 @@ test('a 总计 below every detail is the only single-cell fix, but not unasked w
   assert.deepEqual([fixOf(lawsuits).edits[0].newText, fixOf(lawsuits).preferred], ['2', true]);
   assert.equal(fixOf(`${lawsuits}被提起行政诉讼0件。\n`).preferred, false);
   assert.equal(fixOf(`${lawsuits}被提起行政诉讼2件。\n`).preferred, true);
+  // 尚未审结 and 总计 swapped (2 and 0): the only single-cell fix writes 4 in 总计, which the text's 2 disputes.
+  const swapped = setCell(setCell(SMALL_REPORT, 'table4', 'cases', 'review.pending', '2'), 'table4', 'cases', 'review.total', '0');
+  assert.deepEqual([fixOf(swapped).edits[0].newText, fixOf(swapped).preferred], ['4', true]);
+  assert.equal(fixOf(`${swapped}本年度被申请行政复议2件。\n`).preferred, false);
 });
 
 test('each block is checked on its own', () => {

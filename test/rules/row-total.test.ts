@@ -25,7 +25,7 @@ test('a wrong 总计 is reported once, on the 总计 cell, with a preferred fix'
   assert.deepEqual(codes(applyEdits(text, f.fixes[0].edits)), []);
 });
 
-test('a 总计 the running text states as written is not corrected unasked', () => {
+test('a 总计 the running text states otherwise than the fix would write is not corrected unasked', () => {
   const text = setCell(SMALL_REPORT, 'table3', 'new', 'total', '9');
   const fixOf = (doc: string) => relevant(checkReport({ text: doc }).findings).find((f) => f.code === 'row-total')!;
   assert.equal(fixOf(text).fixes[0].preferred, true);
@@ -38,8 +38,9 @@ test('a 总计 the running text states as written is not corrected unasked', () 
   const character = nine - saysNine.lastIndexOf('\n', nine) - 1;
   assert.deepEqual(f.related.map((r) => r.range).at(-1), { start: { line, character }, end: { line, character: character + 1 } });
   assert.equal(f.related.length, 3);
-  // The text says 8, the value the fix writes: still preferred.
+  // The text says 8, the value the fix writes: still preferred; 7, neither value: not.
   assert.equal(fixOf(`${text}本年度共收到政府信息公开申请8件。\n`).fixes[0].preferred, true);
+  assert.equal(fixOf(`${text}本年度共收到政府信息公开申请7件。\n`).fixes[0].preferred, false);
 });
 
 test('a wrong detail cell is reported on that cell, not on the totals', () => {

@@ -71,7 +71,7 @@ function reportCell(ctx: RuleContext, table: TableInstance, exp: CellExplanation
       );
   // In a row that lacks cells, the values may stand in the wrong columns.
   const certain = isResult && exp.relations.every((r) => !r.lhs.some((c) => c.rowIncomplete) && !r.rhs.some((c) => c.rowIncomplete));
-  const vouching = certain ? textVouching(ctx, exp.cell, actual, exp.expected) : [];
+  const disputing = certain ? textDisputing(ctx, exp.cell, exp.expected) : [];
   ctx.report({
     code,
     range: ctx.cellRange(exp.cell, table),
@@ -79,24 +79,24 @@ function reportCell(ctx: RuleContext, table: TableInstance, exp: CellExplanation
     fixes: [{
       title: ctx.t({ zh: '改为 {v}', en: 'Change to {v}' }, { v: exp.expected }),
       edits: [setCellEdit(ctx.model, table, exp.cell, String(exp.expected))],
-      preferred: certain && vouching.length === 0,
+      preferred: certain && disputing.length === 0,
     }],
     related: [
       ...related(ctx, table, exp.relations),
-      ...vouching.map((s) => ({ range: ctx.range(s.span), message: ctx.t({ zh: '正文称 {n} 件，与表中现值相符', en: 'The text says {n}, as the table does now' }, { n: s.value }) })),
+      ...disputing.map((s) => ({ range: ctx.range(s.span), message: ctx.t({ zh: '正文称 {n} 件', en: 'The text says {n}' }, { n: s.value }) })),
     ],
   });
 }
 
 /**
- * The statements of the report's text that vouch for a cell as written: they give its current
- * value (added to the cells they count with it) and none gives the corrected one. A total the text
- * vouches for is not corrected unasked: a detail cell may be the slip.
+ * The statements of the report's text that dispute a correction: they count the cell (alone or
+ * with others) and none of them agrees with the corrected value. The text stating the value as
+ * written (`被申请行政复议3件` beside a 总计 of 3 whose outcomes add up to 49), or another value
+ * still, makes the correction doubtful: a detail cell, or the text, may be the slip.
  */
-function textVouching(ctx: RuleContext, cell: DataCell, actual: number, expected: number): StatedCount[] {
-  const stated = ctx.statedInText(cell);
-  if (stated.some((s) => countForCell(s) === expected)) return [];
-  return stated.filter((s) => countForCell(s) === actual);
+function textDisputing(ctx: RuleContext, cell: DataCell, expected: number): StatedCount[] {
+  const stated = ctx.statedInText(cell).filter((s) => countForCell(s) !== undefined);
+  return stated.some((s) => countForCell(s) === expected) ? [] : stated;
 }
 
 function reportRelation(ctx: RuleContext, table: TableInstance, exp: RelationExplanation): void {
