@@ -110,6 +110,7 @@ describe('unit', () => {
       const yi = layout('采购总金额（亿元）', '2500万元');
       assert.deepEqual(editsOf(findingsOf(yi, 'unit')[0], 0), [[rangeOfText(yi, '2500万元'), '0.25']]);
       assert.deepEqual(findingsOf(layout('采购总金额（万元）', '25.1万'), 'unit'), []);
+      assert.deepEqual(findingsOf(layout('采购总金额（万元）', '0元'), 'unit'), [], 'zero in any unit is zero');
       assert.deepEqual(findingsOf(layout('采购总金额（元）', '￥251000'), 'unit'), []);
       assert.deepEqual(findingsOf(layout('采购总金额', '25.1（万元）'), 'unit'), []);
     }

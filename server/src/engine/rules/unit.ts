@@ -9,7 +9,7 @@
  *   and marks the header （万元）;
  * - a magnitude implausible for the unit (≥ 1,000,000 万元 = 100 亿元 for a single body) → the
  *   message says it is probably in 元; fix: convert ÷ 10000 (not preferred).
- * Zero amounts need no unit. A cell's unit may be written 元, 万元, 亿元, 万, 亿, 元整, with a currency
+ * Zero amounts need no unit, nor a converted one (`0元` under 万元 is fine). A cell's unit may be written 元, 万元, 亿元, 万, 亿, 元整, with a currency
  * sign (￥251000) or in brackets (251000（元）); a conversion replaces the whole amount.
  */
 import type { DataCell, SectionInstance, TableInstance } from '../model';
@@ -65,7 +65,7 @@ function checkCell(ctx: RuleContext, table: TableInstance, section: SectionInsta
   const written = cell.source.text;
   const range = ctx.cellRange(cell, table);
 
-  if (cellPower !== undefined && columnUnit && cellPower !== moneyPower(columnUnit)) {
+  if (cellPower !== undefined && columnUnit && cellPower !== moneyPower(columnUnit) && v.value !== 0) {
     const places = cellPower - moneyPower(columnUnit)!;
     const c = converted(v.canonical, places, decimals);
     const span = numberWithUnitSpan(cell)!;
