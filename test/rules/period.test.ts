@@ -77,6 +77,21 @@ describe('period', () => {
     assert.deepEqual(only(fixed), []);
   });
 
+  it('reads dates written in numbers only (2020.1.1-2020.12.31) and fixes them in that form', () => {
+    assert.deepEqual(only(draft({ period: '本报告所列数据统计期限为2020.1.1-2020.12.31。' })), []);
+    const lastYear = draft({ period: '本报告所列数据统计期限为2019.1.1-2019.12.31。' });
+    const [f] = only(lastYear);
+    assert.ok(f);
+    assert.deepEqual([f.range.start, f.fixes[0].edits.map((e) => e.newText)], [pos(lastYear, '2019.1.1'), ['2020', '2020']]);
+    assert.ok(fixOnce(lastYear, f).includes('统计期限为2020.1.1-2020.12.31。'));
+    const padded = draft({ period: '本报告所列数据统计期限为2020-01-01至2020-11-30。' });
+    const [g] = only(padded);
+    assert.ok(g);
+    const fixed = fixOnce(padded, g);
+    assert.ok(fixed.includes('统计期限为2020-01-01至2020-12-31。'), fixed);
+    assert.deepEqual(only(fixed), []);
+  });
+
   it('keeps the writer\'s spacing when fixing month and day', () => {
     const text = draft({ period: '本报告中所列数据的统计期限为 2020 年 1 月 1 日至 2020 年 11 月 30 日。' });
     const [f] = only(text);

@@ -57,12 +57,31 @@ function yearlessEnd(text: string, from: DateMention, limit: number): DateMentio
   return { start, end: start + m[1].length, year: from.year, month, day, spaced: from.spaced, yearless: true };
 }
 
+/** A date written in numbers only: `2020.1.1`, `2020/12/31`, `2020-01-01` (the separator used twice). */
+const NUMERIC_DATE = /(?<![\d.])(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?![\d.])/g;
+
+/** Every date of `text` written in numbers only, with offsets shifted by `base` (for the statistics period). */
+function findNumericDates(text: string, base: number): DateMention[] {
+  const out: DateMention[] = [];
+  const half = toHalfWidth(text);
+  NUMERIC_DATE.lastIndex = 0;
+  for (let m = NUMERIC_DATE.exec(half); m; m = NUMERIC_DATE.exec(half)) {
+    const month = Number(m[3]);
+    const day = Number(m[4]);
+    if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+    out.push({ start: base + m.index, end: base + m.index + m[0].length, year: Number(m[1]), month, day, spaced: false, yearless: false });
+  }
+  return out;
+}
+
 /** The statistics-period sentence: two dates joined by 至 after 统计期限/数据时限…. */
 export function findPeriod(text: string, spans: Span[]): PeriodStatement | undefined {
   for (const span of spans) {
     const chunk = text.slice(span.start, span.end);
     if (!PERIOD_CONTEXT.test(chunk)) continue;
     const dates = findDates(chunk, span.start);
+    if (/\d[./．／-]\d/.test(chunk)) dates.push(...findNumericDates(chunk, span.start));
+    dates.sort((a, b) => a.start - b.start);
     for (let i = 0; i < dates.length; i++) {
       const next = i + 1 < dates.length && RANGE_JOINER.test(toHalfWidth(text.slice(dates[i].end, dates[i + 1].start))) ? dates[i + 1] : undefined;
       const to = next ?? yearlessEnd(text, dates[i], span.end);

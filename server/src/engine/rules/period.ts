@@ -37,13 +37,17 @@ export function writeLike(sample: string, value: number, isYear: boolean): strin
   return `${tens === 1 ? '' : CN_DIGIT[tens]}十${ones === 0 ? '' : CN_DIGIT[ones]}`;
 }
 
+/** The fields of a date written in numbers only (`2020.12.31`, `2020/1/1`), numbered as in DATE_FIELDS. */
+const NUMERIC_FIELDS = /^(\d{4})[./-](\d{1,2})[./-](\d{1,2})$/d;
+
 /** The month and day fields of a date written without its year (`12月31日`), numbered as in DATE_FIELDS: group 1, the year, is empty. */
 const MONTH_DAY_FIELDS = /^()(\d{1,2}|[一二三十]{1,3})\s*月\s*(\d{1,2}|[一二三十]{1,3}[一二三四五六七八九]?)\s*日$/d;
 
 /** Edits that turn a written date into year/month/day, touching only the fields that differ (a yearless date keeps leaving its year out). */
 function dateEdits(ctx: RuleContext, date: DateMention, year: number, month: number, day: number): TextEdit[] {
   const text = ctx.model.text.slice(date.start, date.end);
-  const m = (date.yearless ? MONTH_DAY_FIELDS : DATE_FIELDS).exec(toHalfWidth(text));
+  const half = toHalfWidth(text);
+  const m = date.yearless ? MONTH_DAY_FIELDS.exec(half) : (DATE_FIELDS.exec(half) ?? NUMERIC_FIELDS.exec(half));
   if (!m || !m.indices) {
     const spaced = date.spaced ? ' ' : '';
     return [{ range: ctx.range(date), newText: [year, '年', month, '月', day, '日'].join(spaced) }];
