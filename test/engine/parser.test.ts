@@ -204,11 +204,17 @@ test('a row whose last cells were deleted keeps its values in their columns (tab
   }
 });
 
-test('invisible differences change nothing: a trailing tab after a heading, a sentence or a pipe row, zero-width spaces in labels', () => {
+test('invisible differences change nothing: a trailing tab after a heading, a sentence, a label or a pipe row, zero-width spaces in labels', () => {
   const transforms: Record<string, (text: string) => string> = {
     // Word copies a tab after a paragraph: headings and sentences (lines without cells) get one.
     'tab after text': (t) => t.split('\n').map((l) => (/[\t|]/.test(l) || !/[。；]|^#*\s*[一二三四五六]、/.test(l) ? l : `${l}\t`)).join('\n'),
     'tab after a pipe row': (t) => t.split('\n').map((l) => (/\|\s*$/.test(l) ? `${l}\t` : l)).join('\n'),
+    // A label above values written one a line, tab-indented: `规章⇥` over `⇥0`.
+    'tab after a label': (t) => {
+      const lines = t.split('\n');
+      const next = (i: number) => lines.slice(i + 1).find((l) => l.trim() !== '') ?? '';
+      return lines.map((l, i) => (l.trim() !== '' && !/[\t|]/.test(l) && /^\t[^\t]*$/.test(next(i)) ? `${l}\t` : l)).join('\n');
+    },
     'zero-width spaces in labels': (t) => t.replace(/总计/g, '总\u200b计').replace(/行政许可/g, '行政\u200b许可').replace(/自然人/g, '自\u200d然人'),
   };
   const shape = (text: string) => {

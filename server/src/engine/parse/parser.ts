@@ -308,19 +308,33 @@ function isSentence(text: string): boolean {
 }
 
 /**
- * A part heading or a sentence followed by nothing but tabs (as copied from Word) is a line of
- * text, not a table row with blank cells: `一、总体情况⇥` opens part 一.
+ * A line whose only content is followed by nothing but tabs (as copied from Word) is a line of
+ * text, not a table row with blank cells, when it is a part heading or a sentence (`一、总体情况⇥`
+ * opens part 一), or a label whose values follow one a line, tab-indented (`规章⇥` above `⇥0`).
  */
 function retypeTabbedText(lines: Line[]): void {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.kind !== 'row' || line.layout !== 'tab') continue;
     if (line.cells[0].text === '' || line.cells.some((c, k) => k > 0 && c.text !== '')) continue;
+    if (valuesFollowOneALine(lines, i)) {
+      lines[i] = asText(line);
+      continue;
+    }
     const first = undecorate(line.cells[0]).text;
     if (!isSentence(first) && matchHeading(first) === undefined) continue;
     if (matchLabel(first).some((m) => m.quality !== 'fuzzy')) continue;
     lines[i] = asText(line);
   }
+}
+
+/** Whether the next line that is not blank holds one tab-indented cell. */
+function valuesFollowOneALine(lines: Line[], index: number): boolean {
+  for (let j = index + 1; j < lines.length; j++) {
+    if (lines[j].kind === 'blank') continue;
+    return lines[j].kind === 'cell' && lines[j].layout === 'indented-cells';
+  }
+  return false;
 }
 
 /**
