@@ -60,36 +60,29 @@ describe('period', () => {
     assert.deepEqual(check(fixed), []);
   });
 
-  it('reads an end date written without its year (至12月31日) and keeps leaving the year out', () => {
-    assert.deepEqual(only(draft({ period: '本报告所列数据统计期限为2020年1月1日至12月31日。' })), []);
-    const lastYear = draft({ period: '本报告所列数据统计期限为2019年1月1日至12月31日。' });
-    const [f] = only(lastYear);
-    assert.ok(f);
-    const end = pos(lastYear, '12月31日。');
-    assert.deepEqual([f.range.start, f.range.end], [pos(lastYear, '2019年1月1日'), { line: end.line, character: end.character + '12月31日'.length }]);
-    assert.deepEqual(f.fixes[0].edits.map((e) => e.newText), ['2020']);
-    assert.ok(fixOnce(lastYear, f).includes('统计期限为2020年1月1日至12月31日。'));
-    const shortEnd = draft({ period: '本报告所列数据统计期限为2020年1月1日至十二月三十日。' });
-    const [g] = only(shortEnd);
-    assert.ok(g);
-    const fixed = fixOnce(shortEnd, g);
-    assert.ok(fixed.includes('统计期限为2020年1月1日至十二月三十一日。'), fixed);
-    assert.deepEqual(only(fixed), []);
-  });
-
-  it('reads dates written in numbers only (2020.1.1-2020.12.31) and fixes them in that form', () => {
-    assert.deepEqual(only(draft({ period: '本报告所列数据统计期限为2020.1.1-2020.12.31。' })), []);
-    const lastYear = draft({ period: '本报告所列数据统计期限为2019.1.1-2019.12.31。' });
-    const [f] = only(lastYear);
-    assert.ok(f);
-    assert.deepEqual([f.range.start, f.fixes[0].edits.map((e) => e.newText)], [pos(lastYear, '2019.1.1'), ['2020', '2020']]);
-    assert.ok(fixOnce(lastYear, f).includes('统计期限为2020.1.1-2020.12.31。'));
-    const padded = draft({ period: '本报告所列数据统计期限为2020-01-01至2020-11-30。' });
-    const [g] = only(padded);
-    assert.ok(g);
-    const fixed = fixOnce(padded, g);
-    assert.ok(fixed.includes('统计期限为2020-01-01至2020-12-31。'), fixed);
-    assert.deepEqual(only(fixed), []);
+  it('reads an end date without its year (至12月31日) and dates in numbers only (2020.1.1), and fixes them in their form', () => {
+    const forms = [
+      // [right period, last year's, its edits, a wrong day, that day fixed]
+      ['2020年1月1日至12月31日', '2019年1月1日至12月31日', ['2020'], '2020年1月1日至十二月三十日', '2020年1月1日至十二月三十一日'],
+      ['2020.1.1-2020.12.31', '2019.1.1-2019.12.31', ['2020', '2020'], '2020-01-01至2020-11-30', '2020-01-01至2020-12-31'],
+    ];
+    for (const [right, lastYear, edits, wrongDay, dayFixed] of forms) {
+      const withPeriod = (p: string) => draft({ period: `本报告所列数据统计期限为${p}。` });
+      assert.deepEqual(only(withPeriod(right as string)), [], right as string);
+      const old = withPeriod(lastYear as string);
+      const [f] = only(old);
+      assert.ok(f, lastYear as string);
+      const end = pos(old, `${lastYear}。`);
+      assert.deepEqual([f.range.start, f.range.end], [end, { line: end.line, character: end.character + (lastYear as string).length }]);
+      assert.deepEqual(f.fixes[0].edits.map((e) => e.newText), edits);
+      assert.ok(fixOnce(old, f).includes(`统计期限为${right}。`), lastYear as string);
+      const day = withPeriod(wrongDay as string);
+      const [g] = only(day);
+      assert.ok(g, wrongDay as string);
+      const fixed = fixOnce(day, g);
+      assert.ok(fixed.includes(`统计期限为${dayFixed}。`), fixed);
+      assert.deepEqual(only(fixed), []);
+    }
   });
 
   it('keeps the writer\'s spacing when fixing month and day', () => {
