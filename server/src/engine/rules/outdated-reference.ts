@@ -22,12 +22,6 @@ import type { Rule, RuleContext } from './rule';
 const DECREE = /^国务院令\s*第?\s*(\d+)\s*号/d;
 const NOTICE = /^国办公开办函\s*[〔[（(【]\s*(\d{4})\s*[〕\]）)】]\s*(\d+)\s*号/d;
 
-/** A notice as `{ year, number }`: 国办公开办函〔2019〕60号 → 2019, 60. */
-function noticeOf(format: FormatId): { year: number; number: number } {
-  const m = /〔(\d{4})〕(\d+)号/.exec(FORMATS[format].notice)!;
-  return { year: Number(m[1]), number: Number(m[2]) };
-}
-
 /** A citation found in the text: its span and the document offsets of its number groups. */
 interface Citation {
   start: number;
@@ -77,8 +71,8 @@ export const outdatedReferenceRule: Rule = {
     if (year === undefined) return;
     const required = ctx.expectedFormat;
     const other: FormatId = required === '2019' ? '2021' : '2019';
-    const want = noticeOf(required);
-    const stale = noticeOf(other);
+    const want = FORMATS[required].notice;
+    const stale = FORMATS[other].notice;
     for (const c of citations(text, '国办公开办函', NOTICE)) {
       const [y, n] = c.groups;
       if (y.value !== stale.year || n.value !== stale.number) continue;
@@ -86,10 +80,10 @@ export const outdatedReferenceRule: Rule = {
         range: ctx.range(c),
         message: ctx.t(
           { zh: '{year}年度报告应采用{format}年版年报格式，其印发通知为{want}，而非{cited}', en: 'A {year} report follows the {format} format, issued by {want}, not {cited}' },
-          { year, format: required, want: FORMATS[required].notice, cited: FORMATS[other].notice },
+          { year, format: required, want: want.text, cited: stale.text },
         ),
         fixes: [{
-          title: ctx.t({ zh: '改为{want}', en: 'Cite {want}' }, { want: FORMATS[required].notice }),
+          title: ctx.t({ zh: '改为{want}', en: 'Cite {want}' }, { want: want.text }),
           edits: [numberEdit(ctx, y, want.year), numberEdit(ctx, n, want.number)],
           preferred: true,
         }],

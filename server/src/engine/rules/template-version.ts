@@ -77,9 +77,9 @@ export const templateVersionRule: Rule = {
       const params = {
         table: ctx.t(TABLE_NAMES[table.id]),
         found,
-        foundNotice: FORMATS[found].notice,
+        foundNotice: FORMATS[found].notice.text,
         expected,
-        expectedNotice: FORMATS[expected].notice,
+        expectedNotice: FORMATS[expected].notice.text,
         year: ctx.model.year ?? '',
       };
       const message = ctx.model.year !== undefined && (ctx.options.template ?? 'auto') === 'auto'

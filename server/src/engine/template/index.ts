@@ -12,8 +12,8 @@ export { cellKey } from './keys';
 export { PARTS } from './parts';
 
 export const FORMATS: Record<FormatId, FormatDecl> = {
-  '2019': { id: '2019', notice: '国办公开办函〔2019〕60号', tables: TABLES_2019, relations: expandRelations(TABLES_2019) },
-  '2021': { id: '2021', notice: '国办公开办函〔2021〕30号', tables: TABLES_2021, relations: expandRelations(TABLES_2021) },
+  '2019': { id: '2019', notice: { text: '国办公开办函〔2019〕60号', year: 2019, number: 60 }, tables: TABLES_2019, relations: expandRelations(TABLES_2019) },
+  '2021': { id: '2021', notice: { text: '国办公开办函〔2021〕30号', year: 2021, number: 30 }, tables: TABLES_2021, relations: expandRelations(TABLES_2021) },
 };
 
 /**

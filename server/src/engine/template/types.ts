@@ -91,9 +91,16 @@ export interface RelationDecl {
 }
 
 /** One national format: its tables and the relations that hold in a correct report. */
+/** The notice that issued a national format: `国办公开办函〔2019〕60号` is 2019, number 60. */
+export interface NoticeDecl {
+  text: string;
+  year: number;
+  number: number;
+}
+
 export interface FormatDecl {
   id: FormatId;
-  notice: string;
+  notice: NoticeDecl;
   tables: TableDecl[];
   relations: RelationDecl[];
 }
