@@ -1,16 +1,17 @@
 /**
  * `unit` — money cells (columns of kind `money`: 2019 采购总金额, 2021 本年收费金额):
  * - the cell's unit conflicts with the column's (`251000元` under 采购总金额（万元）) → fix: convert
- *   (÷ 10000 for 元 → 万元, × 10000 for 万元 → 元 or 亿元 → 万元), keeping the header's declared decimals
- *   (`251000元` → `25.1`, or `25.1000` under 保留4位小数); preferred unless digits are lost;
+ *   (÷ 10000 for 元 → 万元, × 10000 for 万元 → 元 or 亿元 → 万元), keeping the header's declared
+ *   decimals (`251000元` → `25.1`, or `25.1000` under 保留4位小数); preferred unless digits are lost;
  * - no unit stated anywhere (neither header nor cell, option `moneyUnit` auto) → fixes: add
  *   （万元） or （元） to the header (not preferred: the amount might be in either); when the
  *   amount is implausible in 万元 (4902000 万元 = 490.2 亿元), the first fix converts it to 万元
  *   and marks the header （万元）;
  * - a magnitude implausible for the unit (≥ 1,000,000 万元 = 100 亿元 for a single body) → the
  *   message says it is probably in 元; fix: convert ÷ 10000 (not preferred).
- * Zero amounts need no unit, nor a converted one (`0元` under 万元 is fine). A cell's unit may be written 元, 万元, 亿元, 万, 亿, 元整, with a currency
- * sign (￥251000) or in brackets (251000（元）); a conversion replaces the whole amount.
+ * Zero amounts need no unit, nor a converted one (`0元` under 万元 is fine). A cell's unit may be
+ * written 元, 万元, 亿元, 万, 亿, 元整, with a currency sign (￥251000) or in brackets (251000（元））;
+ * a conversion replaces the whole amount.
  */
 import type { DataCell, SectionInstance, TableInstance } from '../model';
 import { moneyPower } from '../text/numbers';
@@ -19,7 +20,9 @@ import type { Fix, TextEdit } from '../types';
 import type { Rule, RuleContext } from './rule';
 import { numberSpan, numberWithUnitSpan, sectionOf, shiftDecimal, toDecimals, trimDecimal } from './table-support';
 
+/** The units a header or the `moneyUnit` option can give a money column (a header may also say 亿元). */
 type MoneyUnit = '万元' | '元';
+type ColumnUnit = MoneyUnit | '亿元';
 
 /** Amounts at or above this many 万元 (100 亿元) are implausible for one body's table. */
 export const IMPLAUSIBLE_WAN = 1_000_000;
@@ -57,7 +60,7 @@ function checkCell(ctx: RuleContext, table: TableInstance, section: SectionInsta
   if (v.kind !== 'number' || !cell.source) return;
   const header = section.headers.find((h) => h.column === cell.ref.column);
   const option = ctx.options.moneyUnit && ctx.options.moneyUnit !== 'auto' ? ctx.options.moneyUnit : undefined;
-  const columnUnit: MoneyUnit | '亿元' | undefined = header?.unit ?? option ?? declUnit;
+  const columnUnit: ColumnUnit | undefined = header?.unit ?? option ?? declUnit;
   const cellPower = moneyPower(v.unit);
   const cellUnit = cellPower === undefined ? undefined : v.unit;
   const decimals = header?.decimals;
