@@ -238,7 +238,7 @@ test('invisible differences change nothing: a trailing tab after a heading, a se
   assert.ok(changed >= 20, `${changed} altered documents`);
 });
 
-test('part headings in the spellings drafts use: 一．, 一. , 一、 , bold, a closing colon, 第一部分', () => {
+test('part headings in the spellings drafts use: 一．, 一. , 一、 , bold, a closing colon, 第一部分, no ordinal', () => {
   const heading = /^(#*\s*)([一二三四五六])、(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项)$/gm;
   const spellings: [string, string | ((m: string, p: string, n: string, x: string) => string)][] = [
     ['一．', '$1$2．$3'],
@@ -247,12 +247,27 @@ test('part headings in the spellings drafts use: 一．, 一. , 一、 , bold, a
     ['bold', '$1**$2、$3**'],
     ['colon', '$1$2、$3：'],
     ['第一部分', (_m, p, n, x) => `${p}第${n}部分 ${x}`],
+    ['no ordinal', '$1$3'],
+    ['no ordinal, bold', '$1**$3**'],
+    ['no ordinal, colon', '$1$3：'],
   ];
+  const tables = (text: string) => parseReport(text).tables.map((t) => [t.id, t.cells.size]);
   for (const { name, text } of layoutFixtures()) {
     for (const [what, replacement] of spellings) {
       const altered = text.replace(heading, replacement as string);
       assert.notEqual(altered, text, `${name}: ${what}`);
-      assert.deepEqual(parseReport(altered).parts.map((p) => p.index), [1, 2, 3, 4, 5, 6], `${name}: ${what}`);
+      const model = parseReport(altered);
+      assert.deepEqual(model.parts.map((p) => p.index), [1, 2, 3, 4, 5, 6], `${name}: ${what}`);
+      assert.deepEqual(model.parts.map((p) => p.ordinal === undefined), Array(6).fill(what.startsWith('no ordinal')), `${name}: ${what}`);
+      assert.deepEqual(tables(altered), tables(text), `${name}: ${what}`);
     }
+  }
+});
+
+test('a line repeating its part\'s heading without ordinal is a caption, not the part again', () => {
+  for (const { name, text } of layoutFixtures()) {
+    const altered = text.replace(/^(#*\s*)二、主动公开政府信息情况$/m, '$&\n\n主动公开政府信息情况');
+    assert.notEqual(altered, text, name);
+    assert.deepEqual(parseReport(altered).parts.map((p) => p.index), [1, 2, 3, 4, 5, 6], name);
   }
 });

@@ -94,6 +94,41 @@ describe('missing-section', () => {
     assert.equal(fixed, draft());
   });
 
+  it('reports each heading without ordinal, with a preferred fix that adds it', () => {
+    const numbered = draft();
+    const text = numbered.replace(/^## [一二三四五六]、/gm, '## ');
+    const found = only(text);
+    assert.deepEqual(found.map((f) => f.range), ['总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况', '存在的主要问题及改进情况', '其他需要报告的事项'].map((h) => rangeOf(text, h)));
+    assert.ok(found.every((f) => f.fixes.length === 1 && f.fixes[0].preferred));
+    assert.deepEqual(found.map((f) => f.fixes[0].edits.map((e) => e.newText)), ['一、', '二、', '三、', '四、', '五、', '六、'].map((o) => [o]));
+    assert.equal(applyEdits(text, found.flatMap((f) => f.fixes[0].edits)), numbered);
+    assert.deepEqual(check(text).filter((f) => f.code !== 'missing-section'), [], 'the tables are read as before');
+  });
+
+  it('numbers a heading without ordinal as the other headings are numbered (第五部分)', () => {
+    const numbered = draft().replace(/^## ([一二三四五六])、/gm, '## 第$1部分 ');
+    const text = numbered.replace('## 第五部分 存在', '## 存在');
+    const [f, ...rest] = only(text);
+    assert.ok(f);
+    assert.deepEqual(rest, []);
+    assert.deepEqual(f.range, rangeOf(text, '存在的主要问题及改进情况'));
+    assert.equal(applyEdits(text, f.fixes[0].edits), numbered);
+    assert.deepEqual(only(numbered), []);
+  });
+
+  it('does not take a caption that repeats its part\'s heading for the part again', () => {
+    const text = draft().replace('## 二、主动公开政府信息情况\n', '## 二、主动公开政府信息情况\n\n主动公开政府信息情况\n');
+    assert.notEqual(text, draft());
+    assert.deepEqual(only(text), []);
+  });
+
+  it('does not take a wording that is not standard for a heading when it has no ordinal', () => {
+    const text = draft().replace('## 六、其他需要报告的事项', '## 其他情况');
+    const found = only(text);
+    assert.equal(found.length, 1);
+    assert.equal(found[0].fixes[0].edits[0].newText.trim(), '## 六、其他需要报告的事项');
+  });
+
   it('reports once when a document with text has no part heading at all', () => {
     const text = '\n明湖市住房和城乡建设局2020年政府信息公开工作年度报告\n\n2020年，我局认真贯彻落实《条例》，主动公开政府信息742条。\n';
     const found = only(text);

@@ -174,20 +174,32 @@ function sortMatches(found: Match[], ordinal: number | undefined): Match[] {
 /** A part heading recognised in a line. */
 export interface HeadingMatch {
   part: number;
-  /** The ordinal as written (may disagree with the part). */
-  ordinal: number;
+  /** The ordinal as written (may disagree with the part); undefined when the heading has none. */
+  ordinal?: number;
 }
 
 const CN_ORDINALS = '一二三四五六七八九十第';
 const HEADING_RE = /^(?:([一二三四五六七八九十])\s*[、.,]|第([一二三四五六七八九十])部分\s*[、.,:]?)\s*(\S.{0,48})$/;
+const ORDINAL_PREFIX_RE = /^[一二三四五六七八九十]、/;
+
+/** The wordings of each part's heading without their ordinal (总体情况 → 1), spaces removed. */
+const UNNUMBERED = new Map<string, number>(
+  PARTS.flatMap((p) => [p.heading, ...p.variants].map((h) => [h.replace(ORDINAL_PREFIX_RE, ''), p.index] as [string, number])),
+);
 
 /**
  * Recognises a part heading (一、总体情况, 第一部分 总体情况 …) in a line's text, with or without
  * Markdown marks. The part is identified by its keywords; the ordinal may disagree (parts out of
- * order).
+ * order). A heading whose ordinal was lost (Word's automatic numbering does not survive a copy as
+ * text) is recognised only in a standard wording, whole: `总体情况`, `存在的主要问题及改进情况：`.
  */
 export function matchHeading(text: string): HeadingMatch | undefined {
-  if (!CN_ORDINALS.includes(text.trimStart()[0] ?? '')) return undefined;
+  const first = text.trimStart()[0] ?? '';
+  if (!CN_ORDINALS.includes(first)) {
+    if (first === '' || text.length > 40) return undefined;
+    const part = UNNUMBERED.get(toHalfWidth(text).replace(/\s+/g, '').replace(/[:：]$/, ''));
+    return part === undefined ? undefined : { part };
+  }
   const half = toHalfWidth(text).trim();
   const m = HEADING_RE.exec(half);
   if (!m) return undefined;

@@ -8,7 +8,7 @@ import type { TableId } from '../template/types';
 import { hasCjk, labelCore, toHalfWidth } from '../text/normalize';
 import { computeLineStarts, lineOfOffset } from '../text/positions';
 import type { FormatId } from '../types';
-import { isLabelPrefix, matchHeading, matchLabel, type Match } from './labels';
+import { isLabelPrefix, matchHeading, matchLabel, type HeadingMatch, type Match } from './labels';
 import { asText, cellValue, emptied, joinedCell, tokenize, undecorate, type Line } from './lines';
 import { findClosingDate, findPeriod, findSignature, findSuppressions, findTitle } from './meta';
 import { isDataLike, TableBuilder } from './tables';
@@ -57,9 +57,9 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       // A number, blank or placeholder is never a label; only text is looked up.
       if (isDataLike(cellValue(cell)) || !matchLabel(cell.text).some((m) => m.quality !== 'fuzzy')) {
         const heading = matchHeading(cell.text);
-        if (heading && !(heading.part !== heading.ordinal && isRowOf(builder, cell.text))) {
+        if (heading && !(heading.part !== heading.ordinal && isRowOf(builder, cell.text)) && !isCaption(heading, parts)) {
           close();
-          parts.push({ index: heading.part, ordinal: String(heading.ordinal), heading: cell, span: { start: line.start, end: text.length } });
+          parts.push({ index: heading.part, ordinal: heading.ordinal === undefined ? undefined : String(heading.ordinal), heading: cell, span: { start: line.start, end: text.length } });
           continue;
         }
       }
@@ -212,6 +212,14 @@ function isShortTypo(all: Match[], best: Match, builder: TableBuilder | undefine
   // Two characters, one of them wrong (（七）合计, 3.其它): only with the row's own numbering.
   if (best.entry.core.length <= 2 && (best.entry.ordinal === undefined || best.ordinal === undefined)) return false;
   return !all.some((m) => m.entry.kind === 'row' && m.entry.table === best.entry.table && m.entry.id !== best.entry.id && m.distance <= best.distance);
+}
+
+/**
+ * Whether a heading without ordinal repeats the words of the part it stands in: under
+ * `二、主动公开政府信息情况`, a line `主动公开政府信息情况` is the table's caption, not the part again.
+ */
+function isCaption(heading: HeadingMatch, parts: PartInstance[]): boolean {
+  return heading.ordinal === undefined && parts.length > 0 && parts[parts.length - 1].index === heading.part;
 }
 
 /**

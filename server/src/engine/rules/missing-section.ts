@@ -13,6 +13,9 @@
  * - A heading whose written ordinal disagrees both with its content and with its position (a typo
  *   such as a second `三、` for the 行政复议 part): reported on the heading; fix (not preferred):
  *   renumber it. Otherwise a disagreeing ordinal is mentioned in the finding on that heading.
+ * - A heading in its place without ordinal (`总体情况`, as left when Word's automatic numbering is
+ *   copied as text): reported on the heading; fix (preferred): add the ordinal, in the form the
+ *   other headings use (`一、` or `第一部分 `).
  * - No part heading at all in a document with text: one finding on the first non-blank line.
  */
 import { eolOf } from '../fixes/edits';
@@ -179,9 +182,28 @@ export const missingSectionRule: Rule = {
       ctx.report({ range, message, fixes: [fix] });
     }
 
-    // A heading in its place whose ordinal is wrong both for its content and for its position.
+    const numbering = parts.some((p) => p.ordinal !== undefined && p.heading.text.startsWith('第'))
+      ? (index: number) => `第${cn(index)}部分 `
+      : (index: number) => `${cn(index)}、`;
     parts.forEach((p, position) => {
       if (reported.has(p)) return;
+      if (p.ordinal === undefined) {
+        const ordinal = numbering(p.index);
+        ctx.report({
+          range: ctx.range(p.heading),
+          message: ctx.t(
+            { zh: '标题“{text}”缺少序号，应为“{canonical}”', en: 'The heading “{text}” has no ordinal; it should read “{canonical}”' },
+            { text: p.heading.text, canonical: PARTS[p.index - 1].heading },
+          ),
+          fixes: [{
+            title: ctx.t({ zh: '加上序号“{ordinal}”', en: 'Add the ordinal “{ordinal}”' }, { ordinal: ordinal.trim() }),
+            edits: [{ range: ctx.range({ start: p.heading.start, end: p.heading.start }), newText: ordinal }],
+            preferred: true,
+          }],
+        });
+        return;
+      }
+      // A heading in its place whose ordinal is wrong both for its content and for its position.
       const written = Number(p.ordinal);
       if (!Number.isFinite(written) || written === p.index || written === position + 1) return;
       const ordinalAt = model.text.slice(p.heading.start, p.heading.start + 1);

@@ -36,7 +36,7 @@ export const RULES: RuleInfo[] = [
   info('empty-cell', 'error', true, '空白单元格', 'Empty cell', '标准表格的单元格为空或填写了占位符（/ - — 无 不适用）。', 'A cell of a standard table is blank or holds a placeholder (/ - — 无 不适用).'),
   info('missing-row', 'error', true, '缺少行', 'Missing row', '标准表格缺少某一行。', 'A row of the standard table is absent.'),
   info('missing-table', 'error', true, '缺少表格', 'Missing table', '第二、三、四部分没有表格（或只有残缺片段）。', 'Part 二, 三 or 四 has no table (or only fragments).'),
-  info('missing-section', 'warning', true, '部分缺失或顺序错误', 'Missing section', '六个部分之一缺失、重复或顺序错误。', 'One of the six parts is absent, repeated, or out of order.'),
+  info('missing-section', 'warning', true, '部分缺失或顺序错误', 'Missing section', '六个部分之一缺失、重复或顺序错误，或标题缺少序号。', 'One of the six parts is absent, repeated, or out of order, or its heading has no ordinal.'),
   info('invalid-number', 'error', true, '数字无效', 'Invalid number', '计数单元格不是非负整数（本年增/减可带符号，金额可有小数）。', 'A count cell is not a non-negative integer (本年增/减 may be signed; money may have decimals).'),
   info('unit', 'warning', true, '金额单位', 'Money unit', '金额的单位与表头冲突、未注明单位，或数值量级与单位不符。', 'Money: the cell\'s unit conflicts with the column\'s, no unit is stated, or the magnitude is implausible for the unit.'),
   info('decimals', 'warning', true, '小数位数', 'Decimal places', '表头规定了小数位数（如保留4位小数），但数值的小数位数不同。', 'A header declares decimal places (保留4位小数) and the value has another number of decimals.'),
