@@ -119,6 +119,25 @@ describe('narrative', () => {
     assert.equal(only(draft({ appeals: '本年度因政府信息公开工作被申请行政复议一百零五件。' })).length, 1);
   });
 
+  it('reads financial numerals (叁拾捌, 壹佰零伍)', () => {
+    const cases: [string, number | undefined][] = [
+      ['叁', 3], ['贰', 2], ['貳', 2], ['拾', 10], ['壹拾贰', 12], ['叁拾捌', 38], ['壹佰零伍', 105], ['壹仟零伍拾', 1050], ['叁捌', undefined],
+    ];
+    for (const [written, value] of cases) assert.equal(parseCount(written), value, written);
+    expectOne(draft({ appeals: '本年度因政府信息公开工作被申请行政复议叁件。' }), '行政复议', '叁', '贰', 'review');
+    assert.deepEqual(only(draft({ appeals: '本年度因政府信息公开工作被申请行政复议贰件。' })), []);
+  });
+
+  it('answers in the text\'s numerals at any size (一百零六, 壹拾贰, 一千零五)', () => {
+    const t4 = (review: number) => ({ review, direct: 1, after: 1 });
+    const cases: [number, string, string][] = [
+      [106, '一百零五', '一百零六'], [12, '壹拾叁', '壹拾贰'], [1005, '一千', '一千零五'], [110, '一百', '一百一十'], [20, '壹佰', '贰拾'], [10, '九', '十'],
+    ];
+    for (const [value, written, expected] of cases) {
+      expectOne(draft({ t4: t4(value), appeals: `本年度因政府信息公开工作被申请行政复议${written}件。` }), '行政复议', written, expected, 'review');
+    }
+  });
+
   it('reads 收到并办结 as both counts', () => {
     const consistent = draft({ t3: { received: 2, carried: 0, handled: 2 }, overview: '本年度共收到并办结政府信息公开申请 2 件，与往年相比数量基本持平。' });
     assert.deepEqual(only(consistent), []);

@@ -23,7 +23,7 @@
  *
  * Example: `共收到政府信息公开申请35件` while table 3 row 一 总计 is 34.
  * Fix (not preferred — the table may be the wrong one): replace the number in the text with the
- * table's value, in the text's numerals (Arabic or Chinese).
+ * table's value, in the text's numerals (Arabic, full-width, Chinese or financial).
  */
 import { countOf } from '../analysis/relations';
 import type { DataCell, ReportModel, Span, TableInstance } from '../model';
@@ -49,12 +49,19 @@ const COMPARISON = /增加|减少|增长|下降|上升|同比|环比|较上年|�
 const SENTENCE_END = /[。；;！!？?]/;
 const CLAUSE_END = /[，,：:（(）)]/;
 const COUNT_WORD = /[件宗起个]/;
-const NUMBER_RE = /(\d+|[\uff10-\uff19]+|[零〇一二两三四五六七八九十百千]+)\s*(?:件|宗|起|个)/g;
+const NUMBER_RE = /(\d+|[\uff10-\uff19]+|[零〇一二两三四五六七八九十百千壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]+)\s*(?:件|宗|起|个)/g;
 
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const CN_DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  壹: 1, 贰: 2, 貳: 2, 叁: 3, 參: 3, 肆: 4, 伍: 5, 陆: 6, 陸: 6, 柒: 7, 捌: 8, 玖: 9,
+};
+const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 拾: 10, 佰: 100, 仟: 1000 };
+const FINANCIAL = /[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]/;
 
-/** The value of a count written in Arabic, full-width or Chinese numerals (两, 十二, 一百零五, 一千零五十). */
+/**
+ * The value of a count written in Arabic, full-width or Chinese numerals, plain or financial
+ * (两, 十二, 一百零五, 一千零五十, 叁拾捌).
+ */
 export function parseCount(s: string): number | undefined {
   if (/^\d+$/.test(s)) return Number(s);
   if (/^[\uff10-\uff19]+$/.test(s)) return Number([...s].map((c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).join(''));
@@ -76,17 +83,29 @@ export function parseCount(s: string): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
-/** Writes a count in the numerals of `sample`. */
+/** Writes a count in the numerals of `sample`: Arabic, full-width, or Chinese below 10000 (一百零五, 叁拾捌). */
 function writeLike(sample: string, value: number): string {
   if (/^\d+$/.test(sample)) return String(value);
   if (/^[\uff10-\uff19]+$/.test(sample)) return [...String(value)].map((d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).join('');
-  if (value === 0 || value >= 100) return String(value);
-  const d = '零一二三四五六七八九';
-  if (value === 2) return '两';
-  if (value < 10) return d[value];
-  const tens = Math.floor(value / 10);
-  const ones = value % 10;
-  return `${tens === 1 ? '' : d[tens]}十${ones === 0 ? '' : d[ones]}`;
+  if (value >= 10000) return String(value);
+  const financial = FINANCIAL.test(sample);
+  if (value === 2 && !financial) return '两';
+  const digits = financial ? '零壹贰叁肆伍陆柒捌玖' : '零一二三四五六七八九';
+  const units = financial ? ['仟', '佰', '拾', ''] : ['千', '百', '十', ''];
+  if (value === 0) return digits[0];
+  let out = '';
+  let gap = false;
+  [1000, 100, 10, 1].forEach((place, i) => {
+    const d = Math.floor(value / place) % 10;
+    if (d === 0) {
+      gap = out !== '';
+      return;
+    }
+    if (gap) out += digits[0];
+    gap = false;
+    out += (d === 1 && place === 10 && out === '' && !financial ? '' : digits[d]) + units[i];
+  });
+  return out;
 }
 
 /** A stretch of narrative text joined from wrapped lines, with the document offset of each char. */
