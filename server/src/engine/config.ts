@@ -21,7 +21,7 @@ const RULE_DESCRIPTIONS: Record<RuleCode, string> = {
   'empty-cell': 'A cell of a standard table is blank or holds a placeholder.',
   'missing-row': 'A row of a standard table is absent.',
   'missing-table': 'Part 二, 三 or 四 has no table.',
-  'missing-section': 'One of the six parts is absent, repeated or out of order.',
+  'missing-section': 'One of the six parts is absent, repeated or out of order, or its heading has no ordinal.',
   'invalid-number': 'A count cell is not a non-negative integer.',
   unit: "A money value's unit conflicts with its column, is not stated, or is implausible.",
   decimals: 'A value has another number of decimals than its header declares.',
