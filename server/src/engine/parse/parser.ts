@@ -204,14 +204,16 @@ function resolve(all: Match[], builder: TableBuilder | undefined, text: string):
 
 /**
  * Whether a near miss of a short row label (（一）予以公甲, 行政许甲) names that row: only inside
- * its own table, when the numbering agrees and no other row of the table is as near.
+ * its own table, when the numbering agrees and no other row of the table is as near, unless the
+ * numbering rules that row out (`（三）予公开` is as near to （一）予以公开 as to （三）不予公开).
  */
 function isShortTypo(all: Match[], best: Match, builder: TableBuilder | undefined): boolean {
   if (!builder || best.entry.table !== builder.id) return false;
   if (best.entry.ordinal !== undefined && best.ordinal !== best.entry.ordinal) return false;
   // Two characters, one of them wrong (（七）合计, 3.其它): only with the row's own numbering.
   if (best.entry.core.length <= 2 && (best.entry.ordinal === undefined || best.ordinal === undefined)) return false;
-  return !all.some((m) => m.entry.kind === 'row' && m.entry.table === best.entry.table && m.entry.id !== best.entry.id && m.distance <= best.distance);
+  const ruledOut = (m: Match): boolean => best.ordinal !== undefined && m.entry.ordinal !== undefined && m.entry.ordinal !== best.ordinal;
+  return !all.some((m) => m.entry.kind === 'row' && m.entry.table === best.entry.table && m.entry.id !== best.entry.id && m.distance <= best.distance && !ruledOut(m));
 }
 
 /**

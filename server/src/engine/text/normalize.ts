@@ -46,9 +46,12 @@ export function chineseNumeral(s: string): number | undefined {
   return tens * 10 + ones;
 }
 
-const ORDINAL_RE = /^\s*(?:\(\s*([一二三四五六七八九十]{1,3}|\d{1,2})\s*\)|([一二三四五六七八九十]{1,3})\s*[、.,]|(\d{1,2})\s*[、.,)](?!\d))\s*/;
+const ORDINAL_RE = /^\s*(?:\(\s*([一二三四五六七八九十]{1,3}|\d{1,2})\s*(?:\)|(?=[\u4e00-\u9fff](?<![一二三四五六七八九十])))|([一二三四五六七八九十]{1,3})\s*[、.,]|(\d{1,2})\s*[、.,)](?!\d))\s*/;
 
-/** Splits a leading ordinal (三、 / (三) / 3. / 3、 / (3)) off a half-width string. */
+/**
+ * Splits a leading ordinal (三、 / (三) / 3. / 3、 / (3)) off a half-width string; a bracket left
+ * unclosed before the label's words, `(七总计`, still opens an ordinal.
+ */
 export function splitOrdinal(half: string): OrdinalSplit {
   const m = ORDINAL_RE.exec(half);
   if (!m) return { rest: 0 };
