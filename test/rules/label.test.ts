@@ -146,18 +146,25 @@ ${'\t0\n'.repeat(7)}`;
     }
   });
 
-  it('a bracket left open (（七总计) is numbering, and a word dropped that the numbering decides (（三）予公开) still names its row', () => {
+  it('a bracket left open (（七总计, （七甲总计) is numbering, and a word dropped that the numbering decides (（三）予公开) still names its row', () => {
     for (const { name, text } of layoutFixtures()) {
       const original = checkReport({ text }).model;
       const values = (model: typeof original) => model.tables.map((t) => [...t.cells.values()].map((c) => c.source?.text));
-      const cases = [[/([（(]七)[)）](\s*总计)/, '$1$2', []], [/([（(]三[)）]\s*)不(予公开)/, '$1$2', ['label']]] as const;
+      const cases = [
+        [/([（(]七)[)）](\s*总计)/, '$1$2', []],
+        [/([（(]七)[)）](\s*总计)/, '$1甲$2', ['label']],
+        [/([（(]三[)）]\s*)不(予公开)/, '$1$2', ['label']],
+      ] as const;
       for (const [label, typo, codes] of cases) {
         const bad = text.replace(label, typo);
         assert.notEqual(bad, text, `${name}: ${label}`);
         const result = checkReport({ text: bad });
         assert.deepEqual(result.findings.map((f) => f.code), codes, `${name}: ${label}`);
         assert.deepEqual(values(result.model), values(original), `${name}: ${label} keeps every cell`);
-        if (codes.length > 0) assert.equal(applyEdits(bad, result.findings[0].fixes[0].edits), text, `${name}: ${label} fixed`);
+        if (codes.length === 0) continue;
+        const fixed = applyEdits(bad, result.findings[0].fixes[0].edits);
+        assert.equal(fixed.replace(/ /g, ''), text.replace(/ /g, ''), `${name}: ${label} fixed, its bracket closed`);
+        assert.deepEqual(checkReport({ text: fixed }).findings, [], `${name}: ${label} fixed`);
       }
     }
   });

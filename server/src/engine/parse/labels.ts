@@ -9,6 +9,7 @@ import {
   editDistance,
   fuzzyLimit,
   hasCjk,
+  isWhitespace,
   labelCore,
   labelCoreWithoutRemarks,
   splitOrdinal,
@@ -187,6 +188,8 @@ const UNNUMBERED = new Map<string, number>(
   PARTS.flatMap((p) => [p.heading, ...p.variants].map((h) => [h.replace(ORDINAL_PREFIX_RE, ''), p.index] as [string, number])),
 );
 
+const UNNUMBERED_FIRST = new Set([...UNNUMBERED.keys()].map((k) => k[0]));
+
 /**
  * Recognises a part heading (一、总体情况, 第一部分 总体情况 …) in a line's text, with or without
  * Markdown marks. The part is identified by its keywords; the ordinal may disagree (parts out of
@@ -194,9 +197,11 @@ const UNNUMBERED = new Map<string, number>(
  * text) is recognised only in a standard wording, whole: `总体情况`, `存在的主要问题及改进情况：`.
  */
 export function matchHeading(text: string): HeadingMatch | undefined {
-  const first = text.trimStart()[0] ?? '';
+  let at = 0;
+  while (at < text.length && isWhitespace(text.charCodeAt(at))) at++;
+  const first = text.charAt(at);
   if (!CN_ORDINALS.includes(first)) {
-    if (first === '' || text.length > 40) return undefined;
+    if (!UNNUMBERED_FIRST.has(first) || text.length > 40) return undefined;
     const part = UNNUMBERED.get(toHalfWidth(text).replace(/\s+/g, '').replace(/[:：]$/, ''));
     return part === undefined ? undefined : { part };
   }

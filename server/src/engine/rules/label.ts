@@ -5,8 +5,9 @@
  * Spacing, full/half-width punctuation, 1./1、 numbering, quotes and line breaks are not
  * deviations (the matcher ignores them), nor are accepted variants.
  * Fix (preferred): replace the label's text with the standard wording, keeping the ordinal
- * prefix as written (`2.其他法律法规禁止公开` → `2.其他法律行政法规禁止公开`); a column header keeps
- * its parenthesised remark (unit, decimals).
+ * prefix as written (`2.其他法律法规禁止公开` → `2.其他法律行政法规禁止公开`) but closing a bracket
+ * left open (`（七甲总计` → `（七）总计`); a column header keeps its parenthesised remark (unit,
+ * decimals).
  */
 import type { LabelMatch, TextCell } from '../model';
 import { splitOrdinal, toHalfWidth } from '../text/normalize';
@@ -15,6 +16,12 @@ import type { Rule, RuleContext } from './rule';
 
 function deviates(match: LabelMatch | undefined): match is LabelMatch {
   return !!match && (match.quality === 'fuzzy' || match.quality === 'deprecated');
+}
+
+/** The bracket that closes a written ordinal left open (`（七` → `）`), or nothing. */
+function closingBracket(ordinal: string): string {
+  const open = /^\s*([（(])[^)）]*$/.exec(ordinal);
+  return open ? (open[1] === '（' ? '）' : ')') : '';
 }
 
 /** The standard wording without its ordinal: `2.其他法律行政法规禁止公开` → `其他法律行政法规禁止公开`. */
@@ -53,7 +60,7 @@ export const labelRule: Rule = {
           const cell = row.label;
           if (!cell || !deviates(row.match)) continue;
           const prefix = splitOrdinal(toHalfWidth(cell.text)).rest;
-          const standard = withoutOrdinal(row.match.standard);
+          const standard = closingBracket(cell.text.slice(0, prefix)) + withoutOrdinal(row.match.standard);
           if (cell.parts && cell.parts.length > 1) {
             report(ctx, cell, row.match, cell.start, cell.end, cell.text.slice(0, prefix) + standard, 'row');
           } else {
