@@ -128,6 +128,14 @@ describe('narrative', () => {
     assert.deepEqual(only(draft({ appeals: '本年度因政府信息公开工作被申请行政复议贰件。' })), []);
   });
 
+  it('reads a count with thousands separators whole (1,235件), and never the last group of a spaced one (1 234件)', () => {
+    const t3 = { received: 1234, carried: 0, handled: 1234 };
+    assert.equal(parseCount('1,234'), 1234);
+    assert.deepEqual(only(draft({ t3, overview: '本年度共收到政府信息公开申请1,234件，均已按时答复。' })), []);
+    expectOne(draft({ t3, overview: '本年度共收到政府信息公开申请1,235件。' }), '申请', '1,235', '1,234', 'received');
+    assert.deepEqual(only(draft({ t3, overview: '本年度共收到政府信息公开申请1 234件。' })), []);
+  });
+
   it('answers in the text\'s numerals at any size (一百零六, 壹拾贰, 一千零五)', () => {
     const t4 = (review: number) => ({ review, direct: 1, after: 1 });
     const cases: [number, string, string][] = [

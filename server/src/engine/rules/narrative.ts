@@ -47,9 +47,10 @@ const RELEVANT = /政府信息公开申请|依申请|公开申请|行政复议|�
 const SCOPE = /全市|全区|全县|全省|全州|全旗|全盟|全镇|备案/;
 const COMPARISON = /增加|减少|增长|下降|上升|同比|环比|较上年|比上年|较去年|比去年|较\d{4}年|比\d{4}年/;
 const SENTENCE_END = /[。；;！!？?]/;
-const CLAUSE_END = /[，,：:（(）)]/;
+/** A comma inside a number (`1,234件`) ends no clause. */
+const CLAUSE_END = /[，：:（(）)]|,(?!\d{3}(?!\d))/;
 const COUNT_WORD = /[件宗起个]/;
-const NUMBER_RE = /(\d+|[\uff10-\uff19]+|[零〇一二两三四五六七八九十百千壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]+)\s*(?:件|宗|起|个)/g;
+const NUMBER_RE = /(\d{1,3}(?:,\d{3})+|\d+|[\uff10-\uff19]+|[零〇一二两三四五六七八九十百千壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]+)\s*(?:件|宗|起|个)/g;
 
 const CN_DIGITS: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
@@ -59,11 +60,12 @@ const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 拾: 10
 const FINANCIAL = /[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]/;
 
 /**
- * The value of a count written in Arabic, full-width or Chinese numerals, plain or financial
- * (两, 十二, 一百零五, 一千零五十, 叁拾捌).
+ * The value of a count written in Arabic (with or without thousands separators), full-width or
+ * Chinese numerals, plain or financial (1,234, 两, 十二, 一百零五, 一千零五十, 叁拾捌).
  */
 export function parseCount(s: string): number | undefined {
   if (/^\d+$/.test(s)) return Number(s);
+  if (/^\d{1,3}(?:,\d{3})+$/.test(s)) return Number(s.replace(/,/g, ''));
   if (/^[\uff10-\uff19]+$/.test(s)) return Number([...s].map((c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).join(''));
   let total = 0;
   let digit: number | undefined;
@@ -83,9 +85,10 @@ export function parseCount(s: string): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
-/** Writes a count in the numerals of `sample`: Arabic, full-width, or Chinese below 10000 (一百零五, 叁拾捌). */
+/** Writes a count in the numerals of `sample`: Arabic (1,235), full-width, or Chinese below 10000 (一百零五, 叁拾捌). */
 function writeLike(sample: string, value: number): string {
   if (/^\d+$/.test(sample)) return String(value);
+  if (/^[\d,]+$/.test(sample)) return String(value).replace(/\B(?=(?:\d{3})+$)/g, ',');
   if (/^[\uff10-\uff19]+$/.test(sample)) return [...String(value)].map((d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).join('');
   if (value >= 10000) return String(value);
   const financial = FINANCIAL.test(sample);
@@ -238,7 +241,9 @@ export function mentionsIn(text: string): Mention[] {
       const written = m[1];
       const context = clause.text.slice(from, at);
       from = at + m[0].length;
-      const before = clause.text[at - 1];
+      let k = at - 1;
+      while (k >= 0 && (clause.text[k] === ' ' || clause.text[k] === '\u3000')) k--;
+      const before = clause.text[k];
       if (before === '第' || before === '.' || (before !== undefined && /\d/.test(before))) continue;
       const value = parseCount(written);
       if (value === undefined || COMPARISON.test(context)) continue;
