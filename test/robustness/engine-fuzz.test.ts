@@ -189,6 +189,10 @@ describe('robustness: large inputs stay proportional to their size', () => {
         return [...lines.slice(0, at), ...extra, ...lines.slice(at)].join('\n');
       },
     },
+    ...([['digits', '1'], ['digit groups', ',111'], ['Chinese numerals', '〇'], ['full-width digits', '１']] as const).map(([what, unit]) => ({
+      name: `a count sentence with a run of 64 K ${what} and no measure word after it`,
+      make: () => readFixture(SEEDS['003']).replace('一、总体情况\n', `一、总体情况\n本年度共收到政府信息公开申请3件，1${unit.repeat((1 << 16) / unit.length)}。\n`),
+    })),
     {
       name: 'a 10,000-row tab table of repeated standard rows',
       make: () => {
