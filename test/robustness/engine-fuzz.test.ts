@@ -19,7 +19,7 @@ import { parseReport } from '../../server/src/engine/parse/parser';
 import { renderTable } from '../../server/src/engine/render';
 import { computeLineStarts } from '../../server/src/engine/text/positions';
 import { decodeBuffer, isDecodeError } from '../../server/src/node/decode';
-import { readFixture, SEEDS } from '../helpers';
+import { layoutFixtures, readFixture, SEEDS } from '../helpers';
 import { corpus, damagedArb, guarded, params, show, Tally, validRange } from './support';
 
 const DOCS = corpus();
@@ -189,6 +189,10 @@ describe('robustness: large inputs stay proportional to their size', () => {
         return [...lines.slice(0, at), ...extra, ...lines.slice(at)].join('\n');
       },
     },
+    ...([['tab', '2021-tab.txt', '行政许可\t389', '\t0'], ['pipe', '2021-pipe-rows.txt', '行政许可 | 389 |', ' 0 |']] as const).map(([what, fixture, row, cell]) => ({
+      name: `a ${what} table row of 256 K cells`,
+      make: () => layoutFixtures().find((f) => f.name === fixture)!.text.replace(row, row + cell.repeat(1 << 18)),
+    })),
     ...([['digits', '1'], ['digit groups', ',111'], ['Chinese numerals', '〇'], ['full-width digits', '１']] as const).map(([what, unit]) => ({
       name: `a count sentence with a run of 64 K ${what} and no measure word after it`,
       make: () => readFixture(SEEDS['003']).replace('一、总体情况\n', `一、总体情况\n本年度共收到政府信息公开申请3件，1${unit.repeat((1 << 16) / unit.length)}。\n`),

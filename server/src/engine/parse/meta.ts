@@ -80,7 +80,7 @@ export function findPeriod(text: string, spans: Span[]): PeriodStatement | undef
     const chunk = text.slice(span.start, span.end);
     if (!PERIOD_CONTEXT.test(chunk)) continue;
     const dates = findDates(chunk, span.start);
-    if (/\d[./．／-]\d/.test(chunk)) dates.push(...findNumericDates(chunk, span.start));
+    if (/\d[./．／-]\d/.test(chunk)) for (const d of findNumericDates(chunk, span.start)) dates.push(d);
     dates.sort((a, b) => a.start - b.start);
     for (let i = 0; i < dates.length; i++) {
       const next = i + 1 < dates.length && RANGE_JOINER.test(toHalfWidth(text.slice(dates[i].end, dates[i + 1].start))) ? dates[i + 1] : undefined;

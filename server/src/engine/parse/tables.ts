@@ -167,13 +167,13 @@ export class TableBuilder {
     if (rowLine) {
       if (!afterLabel && (row.closed || full)) return;
       if (afterLabel && row.pending.length === 0) row.column = column;
-      row.pending.push(...cells);
+      for (const c of cells) row.pending.push(c);
       row.closed = true;
       row.closedByRow = true;
       return;
     }
     if (row.closed && (full || cells.every((c) => c.text === '') || row.closedByRow)) return;
-    row.pending.push(...cells);
+    for (const c of cells) row.pending.push(c);
   }
 
   private table4Data(cells: TextCell[], rowLine: boolean): void {
@@ -186,7 +186,7 @@ export class TableBuilder {
         row = { id: 'cases', section: 'main', matches: [], pending: [], closed: false, startLine: cells[0].line };
         this.rows.push(row);
       }
-      row.pending.push(...cells);
+      for (const c of cells) row.pending.push(c);
       this.t4Done = row.pending.length >= T4_WIDTH;
       return;
     }

@@ -212,13 +212,13 @@ function reportSection(
     const inst = table.sections.find((x) => x.id === s.id);
     const offsets = [inst?.caption?.start, ...(inst?.headers.map((h) => h.cell.start) ?? []), ...s.rows.map((r) => find(r.id)).filter((r) => !!r).map((r) => rowStart(r!))]
       .filter((o): o is number => o !== undefined);
-    return offsets.length ? Math.min(...offsets) : undefined;
+    return offsets.length ? offsets.reduce((a, b) => Math.min(a, b)) : undefined;
   };
   const lastOf = (s: SectionDecl): number | undefined => {
     const inst = table.sections.find((x) => x.id === s.id);
     const offsets = [inst?.caption?.end, ...(inst?.headers.map((h) => h.cell.end) ?? []), ...s.rows.map((r) => find(r.id)).filter((r) => !!r).map((r) => r!.span.end)]
       .filter((o): o is number => o !== undefined);
-    return offsets.length ? Math.max(...offsets) : undefined;
+    return offsets.length ? offsets.reduce((a, b) => Math.max(a, b)) : undefined;
   };
   const next = sections.slice(i + 1).map(firstOf).find((o) => o !== undefined);
   const prev = sections.slice(0, i).reverse().map(lastOf).find((o) => o !== undefined);
