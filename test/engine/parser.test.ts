@@ -238,7 +238,7 @@ test('invisible differences change nothing: a trailing tab after a heading, a se
   assert.ok(changed >= 20, `${changed} altered documents`);
 });
 
-test('part headings in the spellings drafts use: 一．, 一. , 一、 , bold, a closing colon, 第一部分, no ordinal', () => {
+test('part headings in the spellings drafts use: 一．, 一. , 一、 , bold, a closing colon, 第一部分, spaced out, no ordinal', () => {
   const heading = /^(#*\s*)([一二三四五六])、(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项)$/gm;
   const spellings: [string, string | ((m: string, p: string, n: string, x: string) => string)][] = [
     ['一．', '$1$2．$3'],
@@ -247,6 +247,8 @@ test('part headings in the spellings drafts use: 一．, 一. , 一、 , bold, a
     ['bold', '$1**$2、$3**'],
     ['colon', '$1$2、$3：'],
     ['第一部分', (_m, p, n, x) => `${p}第${n}部分 ${x}`],
+    ['spaced out', (_m, p, n, x) => `${p}${n}、${[...x].join(' ')}`],
+    ['spaced out with ideographic spaces', (_m, p, n, x) => `${p}${n}、${[...x].join('\u3000')}`],
     ['no ordinal', '$1$3'],
     ['no ordinal, bold', '$1**$3**'],
     ['no ordinal, colon', '$1$3：'],

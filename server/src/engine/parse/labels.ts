@@ -209,7 +209,7 @@ export function matchHeading(text: string): HeadingMatch | undefined {
   const m = HEADING_RE.exec(half);
   if (!m) return undefined;
   const ordinal = '一二三四五六七八九十'.indexOf(m[1] ?? m[2]) + 1;
-  const rest = m[3];
+  const rest = m[3].replace(/\s+/g, '');
   if (/[。；;]./.test(rest)) return undefined;
   const sameOrdinal = PARTS.find((p) => p.index === ordinal);
   if (sameOrdinal && sameOrdinal.keywords.some((k) => rest.includes(k))) return { part: ordinal, ordinal };
