@@ -182,6 +182,35 @@ ${'\t0\n'.repeat(7)}`;
     for (const layout of LAYOUTS) for (const year of [2020, 2021]) assert.deepEqual(findingsOf(report({ year, layout }), 'label'), [], `${year} ${layout}`);
   });
 
+  it('a one-character typo in a column header of table 2 or 3 is reported and fixed, its cells kept, in every layout', () => {
+    const typos = [['自然人', '自然仁'], ['商业企业', '商业企叶'], ['社会公益组织', '社会公益组识'], ['本年制发件数', '本年制发件教'], ['本年新制作数量', '本年新制做数量'], ['处理决定数量', '处理决定数里']];
+    let tried = 0;
+    for (const { name, text } of layoutFixtures()) {
+      const original = checkReport({ text }).model;
+      const values = (model: typeof original) => model.tables.map((t) => [...t.cells.values()].map((c) => c.source?.text));
+      for (const [header, typo] of typos) {
+        if (!text.includes(header)) continue;
+        tried++;
+        const bad = text.replace(header, typo);
+        const result = checkReport({ text: bad });
+        assert.deepEqual(result.findings.map((f) => f.code), ['label'], `${name}: ${typo}`);
+        const { start, end } = result.findings[0].range;
+        assert.equal(start.line, end.line);
+        assert.ok(bad.split('\n')[start.line].slice(start.character, end.character).includes(typo), `${name}: ${typo} is in the range`);
+        assert.deepEqual(values(result.model), values(original), `${name}: ${typo} keeps every cell`);
+        assert.equal(applyEdits(bad, result.findings[0].fixes[0].edits), text, `${name}: ${typo} fixed`);
+      }
+    }
+    assert.ok(tried >= 40, `${tried} typos tried`);
+  });
+
+  it('a near miss of a column header outside its table\'s header names nothing', () => {
+    const text = layoutFixtures().find((f) => f.name === '2021-tab.txt')!.text;
+    const altered = text.replace('一、总体情况\n', '一、总体情况\n自然仁\n');
+    assert.notEqual(altered, text);
+    assert.deepEqual(checkReport({ text: altered }).findings, []);
+  });
+
   it('a column header matched only loosely keeps its remark when fixed', () => {
     const text = `明湖市测试局2020年政府信息公开工作年度报告\n\n第二十条第（九）项\t\t\n信息内容\t采购项目数量\t采购总金额（万元）\n政府集中采购\t4\t218.6\n`;
     const model = parseReport(text);

@@ -198,8 +198,21 @@ function resolve(all: Match[], builder: TableBuilder | undefined, text: string):
       bestScore = sc;
     }
   }
+  if (best.quality === 'fuzzy' && best.entry.kind === 'column') return isHeaderTypo(all, best, builder) ? best : undefined;
   if (best.quality === 'fuzzy' && (best.entry.kind !== 'row' || (labelCore(text).length < 5 && !isShortTypo(all, best, builder)))) return undefined;
   return best;
+}
+
+/**
+ * Whether a near miss of a column header (`自然仁`, `本年制发件教`) names that column: only where
+ * the open table expects its headers (table 3 before its rows, table 2 in the header's own
+ * section), for a header of three characters or more, and when no other label of the table is as
+ * near.
+ */
+function isHeaderTypo(all: Match[], best: Match, builder: TableBuilder | undefined): boolean {
+  if (!builder || best.entry.table !== builder.id || best.entry.core.length < 3) return false;
+  const expected = builder.id === 'table3' ? !builder.hasRows : builder.id === 'table2' && best.entry.section === builder.section;
+  return expected && !all.some((m) => m.entry.table === builder.id && m.entry.standard !== best.entry.standard && m.distance <= best.distance);
 }
 
 /**

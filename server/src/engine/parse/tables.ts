@@ -64,6 +64,11 @@ export class TableBuilder {
     return this.rowsStarted;
   }
 
+  /** The section being read (table 2's 第二十条 item; `main` for tables 3 and 4). */
+  get section(): string {
+    return this.sectionId;
+  }
+
   /** Whether this row id was already seen (a second copy of the table begins). */
   hasRow(id: string): boolean {
     return this.rows.some((r) => r.id === id);
