@@ -273,3 +273,26 @@ test('a line repeating its part\'s heading without ordinal is a caption, not the
     assert.deepEqual(parseReport(altered).parts.map((p) => p.index), [1, 2, 3, 4, 5, 6], name);
   }
 });
+
+test('one character wrong at either end of any word of a table keeps every cell of every table, in every layout', () => {
+  const values = (model: ReportModel) =>
+    JSON.stringify(model.tables.map((t) => [t.id, [...t.cells.values()].map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind))]));
+  let tried = 0;
+  for (const { name, text } of layoutFixtures()) {
+    const model = parseReport(text);
+    const expected = values(model);
+    for (const table of model.tables) {
+      const words = /[\u4e00-\u9fff]{2,}/g;
+      const span = text.slice(table.span.start, table.span.end);
+      for (let m = words.exec(span); m; m = words.exec(span)) {
+        for (const k of [0, m[0].length - 1]) {
+          const at = table.span.start + m.index + k;
+          const altered = text.slice(0, at) + (text[at] === '甲' ? '乙' : '甲') + text.slice(at + 1);
+          tried++;
+          assert.equal(values(parseReport(altered)), expected, `${name}: ${m[0]} with its character ${k + 1} wrong`);
+        }
+      }
+    }
+  }
+  assert.ok(tried > 1000, `${tried} typos tried`);
+});

@@ -169,6 +169,28 @@ ${'\t0\n'.repeat(7)}`;
     }
   });
 
+  it('table 2\'s first row 规章 with one character wrong is still that row, and fixed, in every layout', () => {
+    for (const { name, text } of layoutFixtures()) {
+      const bad = text.replace('规章', '规甲');
+      const result = checkReport({ text: bad });
+      assert.deepEqual(result.findings.map((f) => f.code), ['label'], name);
+      assert.equal(applyEdits(bad, result.findings[0].fixes[0].edits), text, name);
+    }
+  });
+
+  it('a long label broken over two lines with one character wrong in either piece is joined, reported and fixed', () => {
+    const text = layoutFixtures().find((f) => f.name === '2019-indented-cells.txt')!.text;
+    assert.ok(text.includes('\t5.要求行政机关确认或重新出具\n已获取信息\n'));
+    for (const typo of ['\t5.甲求行政机关确认或重新出具\n已获取信息\n', '\t5.要求行政机关确认或重新出具\n已获取信甲\n']) {
+      const bad = text.replace('\t5.要求行政机关确认或重新出具\n已获取信息\n', typo);
+      const result = checkReport({ text: bad });
+      assert.deepEqual(result.findings.map((f) => f.code), ['label'], typo);
+      const fixed = applyEdits(bad, result.findings[0].fixes[0].edits);
+      assert.ok(fixed.includes('5.要求行政机关确认或重新出具已获取信息'), typo);
+      assert.deepEqual(checkReport({ text: fixed }).findings, [], typo);
+    }
+  });
+
   it('a short near miss that two rows are as near to, or whose numbering disagrees, names no row', () => {
     const text = layoutFixtures().find((f) => f.name === '2021-tab.txt')!.text;
     // 行政处可: one edit from 行政许可 and from 行政处罚.

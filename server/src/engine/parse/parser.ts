@@ -5,7 +5,7 @@
 import type { PartInstance, ReportModel, Span, TableInstance, TextCell } from '../model';
 import { formatForYear } from '../template';
 import type { TableId } from '../template/types';
-import { hasCjk, labelCore, toHalfWidth } from '../text/normalize';
+import { hasCjk, labelCore, splitOrdinal, toHalfWidth } from '../text/normalize';
 import { computeLineStarts, lineOfOffset } from '../text/positions';
 import type { FormatId } from '../types';
 import { isLabelPrefix, matchHeading, matchLabel, type HeadingMatch, type Match } from './labels';
@@ -90,7 +90,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       }
       for (const l of labelled) if (l.match.entry.table === lastTable) builder!.label(l.cell, l.match, l.all);
       const after = line.cells.slice(labelled[labelled.length - 1].index + 1);
-      if (isRow) builder!.data(after, true, true, labelled[labelled.length - 1].index + 1);
+      if (isRow && !isHeaderLineOfTable4(builder!, after)) builder!.data(after, true, true, labelled[labelled.length - 1].index + 1);
       continue;
     }
     if (allData) {
@@ -216,17 +216,26 @@ function isHeaderTypo(all: Match[], best: Match, builder: TableBuilder | undefin
 }
 
 /**
- * Whether a near miss of a short row label (（一）予以公甲, 行政许甲) names that row: only inside
+ * Whether a near miss of a short row label (（一）予以公甲, 行政许甲, 规甲) names that row: only inside
  * its own table, when the numbering agrees and no other row of the table is as near, unless the
  * numbering rules that row out (`（三）予公开` is as near to （一）予以公开 as to （三）不予公开).
  */
 function isShortTypo(all: Match[], best: Match, builder: TableBuilder | undefined): boolean {
   if (!builder || best.entry.table !== builder.id) return false;
   if (best.entry.ordinal !== undefined && best.ordinal !== best.entry.ordinal) return false;
-  // Two characters, one of them wrong (（七）合计, 3.其它): only with the row's own numbering.
-  if (best.entry.core.length <= 2 && (best.entry.ordinal === undefined || best.ordinal === undefined)) return false;
+  // Two characters, one of them wrong (（七）合计, 3.其它): only with the row's own numbering, or
+  // where the template puts that row next (规甲 as table 2's first row).
+  if (best.entry.core.length <= 2 && (best.entry.ordinal === undefined || best.ordinal === undefined) && !builder.expectsRow(best.entry.id)) return false;
   const ruledOut = (m: Match): boolean => best.ordinal !== undefined && m.entry.ordinal !== undefined && m.entry.ordinal !== best.ordinal;
   return !all.some((m) => m.entry.kind === 'row' && m.entry.table === best.entry.table && m.entry.id !== best.entry.id && m.distance <= best.distance && !ruledOut(m));
+}
+
+/**
+ * Whether the cells after the last label of a table-4 line hold more words (a header mistyped, such
+ * as `复议后起拆`), so the line is a header line and none of them is a value.
+ */
+function isHeaderLineOfTable4(builder: TableBuilder, after: Line['cells']): boolean {
+  return builder.id === 'table4' && after.some((c) => c.text !== '' && !isDataLike(cellValue(c)));
 }
 
 /**
@@ -362,7 +371,9 @@ function valuesFollowOneALine(lines: Line[], index: number): boolean {
 
 /**
  * Joins a label broken over lines (本年新 / 制作数量, 自 / 然 / 人) into one cell placed where the
- * last piece stood, so the data that follows it belongs to the whole label.
+ * last piece stood, so the data that follows it belongs to the whole label. A long row label broken
+ * in two with one character wrong in either piece (`5.甲求行政机关确认或重新出具` / `已获取信息`)
+ * is joined too.
  */
 function joinSplitLabels(text: string, lines: Line[]): void {
   for (let i = 0; i < lines.length; i++) {
@@ -370,7 +381,9 @@ function joinSplitLabels(text: string, lines: Line[]): void {
     if (!first || lines[i].kind === 'blank' || lines[i].kind === 'separator') continue;
     if (lines[i].kind === 'row' && lines[i].cells.some((c, k) => k > 0 && c.text !== '')) continue;
     const t = first.text;
-    if (!t || !hasCjk(t) || t.length > 60 || !isLabelPrefix(t)) continue;
+    if (!t || !hasCjk(t) || t.length > 60) continue;
+    const prefix = isLabelPrefix(t);
+    if (!prefix && !mayOpenLabel(t)) continue;
     if (!unbalanced(t) && matchLabel(t).some((m) => m.quality !== 'fuzzy')) continue;
     const pieces: { line: number; cell: TextCell; idx: number }[] = [{ line: i, cell: first, idx: 0 }];
     let joined = t;
@@ -385,9 +398,11 @@ function joinSplitLabels(text: string, lines: Line[]): void {
       const cell = lines[j].cells[idx];
       if (lines[j].kind === 'row' && lines[j].cells.slice(0, idx).some((c) => c.text !== '')) break;
       if (!hasCjk(cell.text) || cellValue(cell).kind !== 'text') break;
+      if (!prefix && matchLabel(cell.text).some((m) => m.quality !== 'fuzzy')) break;
       joined += cell.text;
       pieces.push({ line: j, cell, idx });
-      const found = matchLabel(joined).some((m) => m.quality !== 'fuzzy');
+      const stillPrefix = prefix && isLabelPrefix(joined);
+      const found = matchLabel(joined).some((m) => m.quality !== 'fuzzy') || (!stillPrefix && isNearLongRow(joined));
       if (found) {
         const last = pieces[pieces.length - 1];
         const merged = joinedCell(pieces.map((p) => p.cell), joined);
@@ -398,11 +413,21 @@ function joinSplitLabels(text: string, lines: Line[]): void {
         i = last.line;
         break;
       }
-      if (!isLabelPrefix(joined)) break;
+      if (!stillPrefix) break;
       blanks = 0;
     }
   }
   void text;
+}
+
+/** Whether a text that is no label's beginning may still open a mistyped long row label: it is numbered, or leaves a bracket open. */
+function mayOpenLabel(t: string): boolean {
+  return unbalanced(t) || splitOrdinal(toHalfWidth(t)).value !== undefined;
+}
+
+/** Whether a text is one character off a long row label (eight characters or more). */
+function isNearLongRow(text: string): boolean {
+  return matchLabel(text).some((m) => m.quality === 'fuzzy' && m.entry.kind === 'row' && m.distance <= 1 && m.entry.core.length >= 8);
 }
 
 /** Whether a text opens a bracket it does not close (a label cut in the middle of its remark). */

@@ -69,6 +69,23 @@ export class TableBuilder {
     return this.sectionId;
   }
 
+  /**
+   * Whether the template puts row `rowId` next in the section being read, in either format: its
+   * first row when none was read there yet, else the row after the last one read.
+   */
+  expectsRow(rowId: string | undefined): boolean {
+    if (rowId === undefined) return false;
+    let last: string | undefined;
+    for (const r of this.rows) if (r.section === this.sectionId && r.id !== undefined) last = r.id;
+    for (const format of ['2019', '2021'] as const) {
+      const rows = sectionDecl(format, this.id, this.sectionId)?.rows;
+      if (!rows) continue;
+      const at = last === undefined ? -1 : rows.findIndex((r) => r.id === last);
+      if (rows[at + 1]?.id === rowId) return true;
+    }
+    return false;
+  }
+
   /** Whether this row id was already seen (a second copy of the table begins). */
   hasRow(id: string): boolean {
     return this.rows.some((r) => r.id === id);
