@@ -284,10 +284,10 @@ test('one character wrong at either end of any word of a table keeps every cell 
     for (const table of model.tables) {
       const words = /[\u4e00-\u9fff]{2,}/g;
       const span = text.slice(table.span.start, table.span.end);
-      for (let m = words.exec(span); m; m = words.exec(span)) {
+      for (let m: RegExpExecArray | null = words.exec(span); m; m = words.exec(span)) {
         for (const k of [0, m[0].length - 1]) {
-          const at = table.span.start + m.index + k;
-          const altered = text.slice(0, at) + (text[at] === '甲' ? '乙' : '甲') + text.slice(at + 1);
+          const at: number = table.span.start + m.index + k;
+          const altered: string = text.slice(0, at) + (text[at] === '甲' ? '乙' : '甲') + text.slice(at + 1);
           tried++;
           assert.equal(values(parseReport(altered)), expected, `${name}: ${m[0]} with its character ${k + 1} wrong`);
         }
