@@ -117,6 +117,11 @@ export function labelEntries(): readonly LabelEntry[] {
 }
 
 /** Whether any label of the dictionary starts with the core of `text` (a label broken over lines). */
+/** Whether a text is short enough to be one character off a label, spaces and punctuation aside. */
+export function mayBeNearLabel(text: string): boolean {
+  return text.length <= maxCoreLength + 12;
+}
+
 export function isLabelPrefix(text: string): boolean {
   if (text.length > maxCoreLength * 2) return false;
   return prefixCache.get(text, computeIsPrefix);
@@ -188,7 +193,9 @@ const UNNUMBERED = new Map<string, number>(
   PARTS.flatMap((p) => [p.heading, ...p.variants].map((h) => [h.replace(ORDINAL_PREFIX_RE, ''), p.index] as [string, number])),
 );
 
-const UNNUMBERED_FIRST = new Set([...UNNUMBERED.keys()].map((k) => k[0]));
+const UNNUMBERED_FIRST = new Set([...UNNUMBERED.keys()].map((k) => k.charCodeAt(0)));
+const ORDINAL_CODES = new Set([...CN_ORDINALS].map((c) => c.charCodeAt(0)));
+const SENTENCE_MARKS = /[，。；,;]/;
 
 /**
  * Recognises a part heading (一、总体情况, 第一部分 总体情况 …) in a line's text, with or without
@@ -199,9 +206,9 @@ const UNNUMBERED_FIRST = new Set([...UNNUMBERED.keys()].map((k) => k[0]));
 export function matchHeading(text: string): HeadingMatch | undefined {
   let at = 0;
   while (at < text.length && isWhitespace(text.charCodeAt(at))) at++;
-  const first = text.charAt(at);
-  if (!CN_ORDINALS.includes(first)) {
-    if (!UNNUMBERED_FIRST.has(first) || text.length > 40) return undefined;
+  const first = text.charCodeAt(at);
+  if (!ORDINAL_CODES.has(first) && at < text.length) {
+    if (!UNNUMBERED_FIRST.has(first) || text.length > 60 || SENTENCE_MARKS.test(text)) return undefined;
     const part = UNNUMBERED.get(toHalfWidth(text).replace(/\s+/g, '').replace(/[:：]$/, ''));
     return part === undefined ? undefined : { part };
   }

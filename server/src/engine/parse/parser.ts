@@ -8,7 +8,7 @@ import type { TableId } from '../template/types';
 import { hasCjk, labelCore, splitOrdinal, toHalfWidth } from '../text/normalize';
 import { computeLineStarts, lineOfOffset } from '../text/positions';
 import type { FormatId } from '../types';
-import { isLabelPrefix, matchHeading, matchLabel, type HeadingMatch, type Match } from './labels';
+import { isLabelPrefix, matchHeading, matchLabel, mayBeNearLabel, type HeadingMatch, type Match } from './labels';
 import { asText, cellValue, emptied, joinedCell, tokenize, undecorate, type Line } from './lines';
 import { findClosingDate, findPeriod, findSignature, findSuppressions, findTitle } from './meta';
 import { isDataLike, TableBuilder } from './tables';
@@ -383,7 +383,7 @@ function joinSplitLabels(text: string, lines: Line[]): void {
     const t = first.text;
     if (!t || !hasCjk(t) || t.length > 60) continue;
     const prefix = isLabelPrefix(t);
-    if (!prefix && !mayOpenLabel(t)) continue;
+    if (!prefix && !(mayBeNearLabel(t) && mayOpenLabel(t))) continue;
     if (!unbalanced(t) && matchLabel(t).some((m) => m.quality !== 'fuzzy')) continue;
     const pieces: { line: number; cell: TextCell; idx: number }[] = [{ line: i, cell: first, idx: 0 }];
     let joined = t;
@@ -398,11 +398,11 @@ function joinSplitLabels(text: string, lines: Line[]): void {
       const cell = lines[j].cells[idx];
       if (lines[j].kind === 'row' && lines[j].cells.slice(0, idx).some((c) => c.text !== '')) break;
       if (!hasCjk(cell.text) || cellValue(cell).kind !== 'text') break;
-      if (!prefix && matchLabel(cell.text).some((m) => m.quality !== 'fuzzy')) break;
+      if (!prefix && (!mayBeNearLabel(joined + cell.text) || matchLabel(cell.text).some((m) => m.quality !== 'fuzzy'))) break;
       joined += cell.text;
       pieces.push({ line: j, cell, idx });
       const stillPrefix = prefix && isLabelPrefix(joined);
-      const found = matchLabel(joined).some((m) => m.quality !== 'fuzzy') || (!stillPrefix && isNearLongRow(joined));
+      const found = matchLabel(joined).some((m) => m.quality !== 'fuzzy') || (!stillPrefix && mayBeNearLabel(joined) && isNearLongRow(joined));
       if (found) {
         const last = pieces[pieces.length - 1];
         const merged = joinedCell(pieces.map((p) => p.cell), joined);
@@ -420,9 +420,12 @@ function joinSplitLabels(text: string, lines: Line[]): void {
   void text;
 }
 
+const ORDINAL_OPENERS = '(（0123456789０１２３４５６７８９一二三四五六七八九十';
+
 /** Whether a text that is no label's beginning may still open a mistyped long row label: it is numbered, or leaves a bracket open. */
 function mayOpenLabel(t: string): boolean {
-  return unbalanced(t) || splitOrdinal(toHalfWidth(t)).value !== undefined;
+  if (ORDINAL_OPENERS.includes(t.charAt(0)) && splitOrdinal(toHalfWidth(t)).value !== undefined) return true;
+  return (t.includes('（') || t.includes('(')) && unbalanced(t);
 }
 
 /** Whether a text is one character off a long row label (eight characters or more). */
