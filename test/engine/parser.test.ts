@@ -296,3 +296,31 @@ test('one character wrong at either end of any word of a table keeps every cell 
   }
   assert.ok(tried > 1000, `${tried} typos tried`);
 });
+
+test('one character missing at either end of a word of three or more, or of a numbered two-character label (（七）计, 3.他), keeps every cell', () => {
+  const values = (model: ReportModel) =>
+    JSON.stringify(model.tables.map((t) => [t.id, [...t.cells.values()].map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind))]));
+  let tried = 0;
+  for (const { name, text } of layoutFixtures()) {
+    const model = parseReport(text);
+    const expected = values(model);
+    const check = (altered: string, what: string) => {
+      tried++;
+      assert.equal(values(parseReport(altered)), expected, `${name}: ${what}`);
+    };
+    for (const table of model.tables) {
+      const words = /[\u4e00-\u9fff]{3,}/g;
+      const span = text.slice(table.span.start, table.span.end);
+      for (let m: RegExpExecArray | null = words.exec(span); m; m = words.exec(span)) {
+        for (const k of [0, m[0].length - 1]) {
+          const at: number = table.span.start + m.index + k;
+          check(text.slice(0, at) + text.slice(at + 1), `${m[0]} without its character ${k + 1}`);
+        }
+      }
+    }
+    check(text.replace(/([（(]七[)）]\s*)总(计)/, '$1$2'), '（七）计');
+    check(text.replace(/([（(]七[)）]\s*总)计/, '$1'), '（七）总');
+    if (text.includes('3.其他')) check(text.replace('3.其他', '3.他'), '3.他');
+  }
+  assert.ok(tried > 1000, `${tried} deletions tried`);
+});

@@ -169,6 +169,22 @@ ${'\t0\n'.repeat(7)}`;
     }
   });
 
+  it('a numbered two-character label left with one character (（七）计, 3.他) is still its row, and fixed', () => {
+    let tried = 0;
+    for (const { name, text } of layoutFixtures()) {
+      const total = /[（(]七[)）]\s*总计/.exec(text)![0];
+      const cases = [[total, total.replace('总', '')], ...(text.includes('3.其他') ? [['3.其他', '3.他']] : [])];
+      for (const [label, short] of cases) {
+        tried++;
+        const bad = text.replace(label, short);
+        const result = checkReport({ text: bad });
+        assert.deepEqual(result.findings.map((f) => f.code), ['label'], `${name}: ${short}`);
+        assert.equal(applyEdits(bad, result.findings[0].fixes[0].edits), text, `${name}: ${short}`);
+      }
+    }
+    assert.ok(tried >= 14, `${tried} labels tried`);
+  });
+
   it('table 2\'s first row 规章 with one character wrong is still that row, and fixed, in every layout', () => {
     for (const { name, text } of layoutFixtures()) {
       const bad = text.replace('规章', '规甲');

@@ -159,10 +159,13 @@ function computeMatches(text: string): Match[] {
     }
   }
   if (found.length > 0 || !hasCjk(core)) return sortMatches(found, ord.value);
-  const limit = fuzzyLimit(core.length);
+  // One character left of a numbered two-character label (（七）计): near the labels of that number only.
+  const single = core.length === 1 && ord.value !== undefined;
+  const limit = single ? 1 : fuzzyLimit(core.length);
   if (limit === 0) return [];
   for (const entry of allEntries) {
     if (entry.kind === 'header' || entry.quality !== 'exact') continue;
+    if (single && entry.ordinal !== ord.value) continue;
     const d = editDistance(core, entry.core, Math.min(limit, fuzzyLimit(entry.core.length)));
     if (d <= Math.min(limit, fuzzyLimit(entry.core.length))) {
       found.push({ entry, quality: 'fuzzy', distance: d, ordinal: ord.value });

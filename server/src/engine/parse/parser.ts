@@ -388,6 +388,15 @@ function joinSplitLabels(text: string, lines: Line[]): void {
     const pieces: { line: number; cell: TextCell; idx: number }[] = [{ line: i, cell: first, idx: 0 }];
     let joined = t;
     let blanks = 0;
+    const merge = (): void => {
+      const last = pieces[pieces.length - 1];
+      lines[last.line].cells[last.idx] = joinedCell(pieces.map((p) => p.cell), joined);
+      for (const p of pieces.slice(0, -1)) {
+        if (p.line !== last.line) lines[p.line] = emptied(lines[p.line]);
+      }
+      i = last.line;
+    };
+    let merged = false;
     for (let j = i + 1; j < lines.length && pieces.length < MAX_JOIN; j++) {
       if (lines[j].kind === 'blank') {
         if (++blanks > 1) break;
@@ -404,18 +413,15 @@ function joinSplitLabels(text: string, lines: Line[]): void {
       const stillPrefix = prefix && isLabelPrefix(joined);
       const found = matchLabel(joined).some((m) => m.quality !== 'fuzzy') || (!stillPrefix && mayBeNearLabel(joined) && isNearLongRow(joined));
       if (found) {
-        const last = pieces[pieces.length - 1];
-        const merged = joinedCell(pieces.map((p) => p.cell), joined);
-        lines[last.line].cells[last.idx] = merged;
-        for (const p of pieces.slice(0, -1)) {
-          if (p.line !== last.line) lines[p.line] = emptied(lines[p.line]);
-        }
-        i = last.line;
+        merge();
+        merged = true;
         break;
       }
       if (!stillPrefix) break;
       blanks = 0;
     }
+    // The pieces end one character short of a long label (已获取信 for 已获取信息).
+    if (!merged && prefix && pieces.length > 1 && mayBeNearLabel(joined) && isNearLongRow(joined)) merge();
   }
   void text;
 }
