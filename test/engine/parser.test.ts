@@ -266,11 +266,13 @@ test('part headings in the spellings drafts use: 一．, 一. , 一、 , bold, a
   }
 });
 
-test('a line repeating its part\'s heading without ordinal is a caption, not the part again', () => {
+test('a line with the words of its own or an earlier part and no ordinal is a caption or sub-heading, not a part', () => {
   for (const { name, text } of layoutFixtures()) {
-    const altered = text.replace(/^(#*\s*)二、主动公开政府信息情况$/m, '$&\n\n主动公开政府信息情况');
-    assert.notEqual(altered, text, name);
-    assert.deepEqual(parseReport(altered).parts.map((p) => p.index), [1, 2, 3, 4, 5, 6], name);
+    for (const [after, line] of [['二、主动公开政府信息情况', '主动公开政府信息情况'], ['三、收到和处理政府信息公开申请情况', '总体情况']]) {
+      const altered = text.replace(new RegExp(`^(#*\\s*)${after}$`, 'm'), `$&\n\n${line}`);
+      assert.notEqual(altered, text, name);
+      assert.deepEqual(parseReport(altered).parts.map((p) => p.index), [1, 2, 3, 4, 5, 6], `${name}: ${line}`);
+    }
   }
 });
 

@@ -239,11 +239,12 @@ function isHeaderLineOfTable4(builder: TableBuilder, after: Line['cells']): bool
 }
 
 /**
- * Whether a heading without ordinal repeats the words of the part it stands in: under
- * `二、主动公开政府信息情况`, a line `主动公开政府信息情况` is the table's caption, not the part again.
+ * Whether a heading without ordinal names the part it stands in or an earlier one, so it is a
+ * caption or a sub-heading rather than a part: under `二、主动公开政府信息情况`, a line
+ * `主动公开政府信息情况` is the table's caption, and `总体情况` in part 三 names no part.
  */
 function isCaption(heading: HeadingMatch, parts: PartInstance[]): boolean {
-  return heading.ordinal === undefined && parts.length > 0 && parts[parts.length - 1].index === heading.part;
+  return heading.ordinal === undefined && parts.length > 0 && heading.part <= parts[parts.length - 1].index;
 }
 
 /**
