@@ -60,11 +60,15 @@ describe('period', () => {
     assert.deepEqual(check(fixed), []);
   });
 
-  it('reads an end date without its year (至12月31日) and dates in numbers only (2020.1.1), and fixes them in their form', () => {
+  it('reads an end date without its year (至12月31日), dates in numbers only (2020.1.1), in months (2020年1月至12月) or with 号, and fixes them in their form', () => {
     const forms = [
-      // [right period, last year's, its edits, a wrong day, that day fixed]
+      // [right period, last year's, its edits, a wrong day (or month), that fixed]
       ['2020年1月1日至12月31日', '2019年1月1日至12月31日', ['2020'], '2020年1月1日至十二月三十日', '2020年1月1日至十二月三十一日'],
       ['2020.1.1-2020.12.31', '2019.1.1-2019.12.31', ['2020', '2020'], '2020-01-01至2020-11-30', '2020-01-01至2020-12-31'],
+      ['2020年1月至12月', '2019年1月至12月', ['2020'], '2020年1月至11月', '2020年1月至12月'],
+      ['2020年1月份至2020年12月份', '2019年1月份至2019年12月份', ['2020', '2020'], '2020年2月份至2020年12月份', '2020年1月份至2020年12月份'],
+      ['二〇二〇年一月至十二月', '二〇一九年一月至十二月', ['二〇二〇'], '二〇二〇年一月至十一月', '二〇二〇年一月至十二月'],
+      ['2020年1月1日至2020年12月31号', '2019年1月1日至2019年12月31号', ['2020', '2020'], '2020年1月1日至2020年12月30号', '2020年1月1日至2020年12月31号'],
     ];
     for (const [right, lastYear, edits, wrongDay, dayFixed] of forms) {
       const withPeriod = (p: string) => draft({ period: `本报告所列数据统计期限为${p}。` });
@@ -83,6 +87,12 @@ describe('period', () => {
       assert.ok(fixed.includes(`统计期限为${dayFixed}。`), fixed);
       assert.deepEqual(only(fixed), []);
     }
+  });
+
+  it('takes months in the text for no period unless the sentence words one (统计期限, 所列数据)', () => {
+    const text = draft({ overview: '数据显示，2020年1月至10月，我局共受理政府信息公开申请2件。' });
+    assert.deepEqual(only(text), []);
+    assert.equal(checkReport({ text }).model.period?.to.month, 12);
   });
 
   it('keeps the writer\'s spacing when fixing month and day', () => {

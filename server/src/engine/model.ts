@@ -137,6 +137,11 @@ export interface DateMention extends Span {
   spaced: boolean;
   /** Whether the year is left out (`2020年1月1日至12月31日`): it is the year of the date before. */
   yearless: boolean;
+  /**
+   * Whether the date names a month only (`2020年1月至12月`, in a statistics period): `day` is then
+   * the month's first day for the start of a period and its last day for the end.
+   */
+  monthOnly?: boolean;
 }
 
 export interface PeriodStatement extends Span {

@@ -22,7 +22,7 @@ function cnToArabic(s: string, isYear: boolean): number | undefined {
   return tens * 10 + (m[3] ? Number(CN_DIGITS[m[3]]) : 0);
 }
 
-const DATE_SRC = '(\\d{4}|[二〇零一三四五六七八九O]{4})\\s*年\\s*(\\d{1,2}|[一二三十]{1,3})\\s*月\\s*(\\d{1,2}|[一二三十]{1,3}[一二三四五六七八九]?)\\s*日';
+const DATE_SRC = '(\\d{4}|[二〇零一三四五六七八九O]{4})\\s*年\\s*(\\d{1,2}|[一二三十]{1,3})\\s*月\\s*(\\d{1,2}|[一二三十]{1,3}[一二三四五六七八九]?)\\s*[日号]';
 const DATE_RE = new RegExp(DATE_SRC, 'g');
 
 /** Every date (YYYY年M月D日, Arabic or Chinese numerals) in `text`, with offsets shifted by `base`. */
@@ -41,20 +41,43 @@ export function findDates(text: string, base = 0): DateMention[] {
 }
 
 const PERIOD_CONTEXT = /(统计|数据|时限|期限|时间|期间)/;
+const PERIOD_WORDING = /期限|时限|统计时间|统计期间|所列数据/;
 const RANGE_JOINER = /^\s*起?\s*[,，]?\s*(至|到|~|～|-|－|—|–|——)\s*$/;
-/** A joiner and an end date without its year: `至12月31日`. */
-const YEARLESS_END = /^\s*起?\s*[,，]?\s*(?:至|到|~|～|-|－|—|–|——)\s*((\d{1,2}|[一二三十]{1,3})\s*月\s*(\d{1,2}|[一二三十]{1,3}[一二三四五六七八九]?)\s*日)/;
+/** A joiner and an end date without its year: `至12月31日`, or `至12月` after a month. */
+const YEARLESS_END = /^\s*起?\s*[,，]?\s*(?:至|到|~|～|-|－|—|–|——)\s*((\d{1,2}|[一二三十]{1,3})\s*月\s*(?:(\d{1,2}|[一二三十]{1,3}[一二三四五六七八九]?)\s*[日号]|份?(?!\s*(?:\d|[一二三十]))))/;
 
-/** The date after `from` that leaves out its year (`2020年1月1日至12月31日`), if any. */
+/** The date after `from` that leaves out its year (`2020年1月1日至12月31日`, `2020年1月至12月`), if any. */
 function yearlessEnd(text: string, from: DateMention, limit: number): DateMention | undefined {
   const after = toHalfWidth(text.slice(from.end, Math.min(limit, from.end + 30)));
   const m = YEARLESS_END.exec(after);
   if (!m) return undefined;
   const month = cnToArabic(m[2], false);
-  const day = cnToArabic(m[3], false);
-  if (month === undefined || day === undefined) return undefined;
+  const day = m[3] === undefined ? 1 : cnToArabic(m[3], false);
+  if (month === undefined || day === undefined || month < 1 || month > 12) return undefined;
   const start = from.end + m[0].length - m[1].length;
-  return { start, end: start + m[1].length, year: from.year, month, day, spaced: from.spaced, yearless: true };
+  return { start, end: start + m[1].length, year: from.year, month, day, spaced: from.spaced, yearless: true, monthOnly: m[3] === undefined };
+}
+
+/** A month without its day, `2020年12月` or `2020年12月份`, as a statistics period may be written. */
+const MONTH_DATE = /(\d{4}|[二〇零一三四五六七八九O]{4})\s*年\s*(\d{1,2}|[一二三十]{1,3})\s*月份?(?!\s*(?:\d|[一二三十]))/g;
+
+/** Every month named without its day in `text` (day 1 for now), with offsets shifted by `base`. */
+function findMonths(text: string, base: number): DateMention[] {
+  const out: DateMention[] = [];
+  const half = toHalfWidth(text);
+  MONTH_DATE.lastIndex = 0;
+  for (let m = MONTH_DATE.exec(half); m; m = MONTH_DATE.exec(half)) {
+    const year = cnToArabic(m[1], true);
+    const month = cnToArabic(m[2], false);
+    if (year === undefined || month === undefined || month < 1 || month > 12) continue;
+    out.push({ start: base + m.index, end: base + m.index + m[0].length, year, month, day: 1, spaced: /\d\s+年|年\s+\d/.test(m[0]), yearless: false, monthOnly: true });
+  }
+  return out;
+}
+
+/** The last day of a month. */
+function lastDay(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** A date written in numbers only: `2020.1.1`, `2020/12/31`, `2020-01-01` (the separator used twice). */
@@ -81,6 +104,7 @@ export function findPeriod(text: string, spans: Span[]): PeriodStatement | undef
     if (!PERIOD_CONTEXT.test(chunk)) continue;
     const dates = findDates(chunk, span.start);
     if (/\d[./．／-]\d/.test(chunk)) for (const d of findNumericDates(chunk, span.start)) dates.push(d);
+    if (chunk.includes('月')) for (const d of findMonths(chunk, span.start)) dates.push(d);
     dates.sort((a, b) => a.start - b.start);
     for (let i = 0; i < dates.length; i++) {
       const next = i + 1 < dates.length && RANGE_JOINER.test(toHalfWidth(text.slice(dates[i].end, dates[i + 1].start))) ? dates[i + 1] : undefined;
@@ -89,7 +113,9 @@ export function findPeriod(text: string, spans: Span[]): PeriodStatement | undef
       const before = text.slice(Math.max(span.start, dates[i].start - 40), dates[i].start);
       const sentence = before.split(/[。；;!?！？]/).pop() ?? '';
       if (!PERIOD_CONTEXT.test(sentence)) continue;
-      return { start: dates[i].start, end: to.end, from: dates[i], to };
+      // Months alone (2020年1月至10月) are common in the text; only the period's own wording makes them the period.
+      if ((dates[i].monthOnly || to.monthOnly) && !PERIOD_WORDING.test(sentence)) continue;
+      return { start: dates[i].start, end: to.end, from: dates[i], to: to.monthOnly ? { ...to, day: lastDay(to.year, to.month) } : to };
     }
   }
   return undefined;

@@ -5,9 +5,12 @@
  * Example: in a 2020 report, `所列数据统计时限为2020年1月1日至2021年12月31日` → the period ends in
  * the wrong year.
  *
+ * A period written in months (`2020年1月至11月`) is checked the same way, month by month.
+ *
  * Fix (preferred): rewrite only the wrong parts of the wrong date(s), in the writer's own style
- * (spaces between the numbers, full-width or Chinese numerals, zero padding are kept), e.g.
- * `2021年12月31日` → `2020年12月31日`. No finding when the document states no period.
+ * (spaces between the numbers, full-width or Chinese numerals, zero padding, a period in months
+ * are kept), e.g. `2021年12月31日` → `2020年12月31日`, `11月` → `12月`. No finding when the
+ * document states no period.
  */
 import type { DateMention } from '../model';
 import { toHalfWidth } from '../text/normalize';
@@ -17,7 +20,13 @@ import type { Rule, RuleContext } from './rule';
 const CN_DIGIT = '〇一二三四五六七八九';
 
 /** The year, month and day fields of a written date, as offsets relative to the date's start. */
-const DATE_FIELDS = /^(\d{4}|[二〇零一三四五六七八九O]{4})\s*年\s*(\d{1,2}|[一二三十]{1,3})\s*月\s*(\d{1,2}|[一二三十]{1,3}[一二三四五六七八九]?)\s*日$/d;
+const DATE_FIELDS = /^(\d{4}|[二〇零一三四五六七八九O]{4})\s*年\s*(\d{1,2}|[一二三十]{1,3})\s*月\s*(\d{1,2}|[一二三十]{1,3}[一二三四五六七八九]?)\s*[日号]$/d;
+
+/** The year and month fields of a month written without its day (`2020年12月`), numbered as in DATE_FIELDS; no group 3. */
+const MONTH_FIELDS = /^(\d{4}|[二〇零一三四五六七八九O]{4})\s*年\s*(\d{1,2}|[一二三十]{1,3})\s*月份?$/d;
+
+/** The month field of a month written without its year and day (`12月` in `2020年1月至12月`). */
+const MONTH_ONLY_FIELDS = /^()(\d{1,2}|[一二三十]{1,3})\s*月份?$/d;
 
 /** Writes a number in the style of `sample` (ASCII, full-width or Chinese numerals; zero padding). */
 export function writeLike(sample: string, value: number, isYear: boolean): string {
@@ -41,22 +50,28 @@ export function writeLike(sample: string, value: number, isYear: boolean): strin
 const NUMERIC_FIELDS = /^(\d{4})[./-](\d{1,2})[./-](\d{1,2})$/d;
 
 /** The month and day fields of a date written without its year (`12月31日`), numbered as in DATE_FIELDS: group 1, the year, is empty. */
-const MONTH_DAY_FIELDS = /^()(\d{1,2}|[一二三十]{1,3})\s*月\s*(\d{1,2}|[一二三十]{1,3}[一二三四五六七八九]?)\s*日$/d;
+const MONTH_DAY_FIELDS = /^()(\d{1,2}|[一二三十]{1,3})\s*月\s*(\d{1,2}|[一二三十]{1,3}[一二三四五六七八九]?)\s*[日号]$/d;
+
+/** The regular expression that finds the fields of a written date of this kind. */
+function fieldsOf(date: DateMention, half: string): RegExpExecArray | null {
+  if (date.monthOnly) return (date.yearless ? MONTH_ONLY_FIELDS : MONTH_FIELDS).exec(half);
+  return date.yearless ? MONTH_DAY_FIELDS.exec(half) : (DATE_FIELDS.exec(half) ?? NUMERIC_FIELDS.exec(half));
+}
 
 /** Edits that turn a written date into year/month/day, touching only the fields that differ (a yearless date keeps leaving its year out). */
 function dateEdits(ctx: RuleContext, date: DateMention, year: number, month: number, day: number): TextEdit[] {
   const text = ctx.model.text.slice(date.start, date.end);
   const half = toHalfWidth(text);
-  const m = date.yearless ? MONTH_DAY_FIELDS.exec(half) : (DATE_FIELDS.exec(half) ?? NUMERIC_FIELDS.exec(half));
+  const m = fieldsOf(date, half);
   if (!m || !m.indices) {
     const spaced = date.spaced ? ' ' : '';
-    return [{ range: ctx.range(date), newText: [year, '年', month, '月', day, '日'].join(spaced) }];
+    return [{ range: ctx.range(date), newText: (date.monthOnly ? [year, '年', month, '月'] : [year, '年', month, '月', day, '日']).join(spaced) }];
   }
   const edits: TextEdit[] = [];
   const fields: [number, number, number, boolean][] = [
     ...(date.yearless ? [] : [[1, date.year, year, true] as [number, number, number, boolean]]),
     [2, date.month, month, false],
-    [3, date.day, day, false],
+    ...(date.monthOnly ? [] : [[3, date.day, day, false] as [number, number, number, boolean]]),
   ];
   for (const [group, actual, wanted, isYear] of fields) {
     if (actual === wanted) continue;
@@ -66,7 +81,8 @@ function dateEdits(ctx: RuleContext, date: DateMention, year: number, month: num
   return edits;
 }
 
-const show = (d: { year: number; month: number; day: number }): string => `${d.year}年${d.month}月${d.day}日`;
+/** A date as the report wrote it: to the day, or to the month. */
+const show = (d: { year: number; month: number; day: number }, monthOnly = false): string => (monthOnly ? `${d.year}年${d.month}月` : `${d.year}年${d.month}月${d.day}日`);
 
 export const periodRule: Rule = {
   code: 'period',
@@ -82,8 +98,8 @@ export const periodRule: Rule = {
       ...(okFrom ? [] : dateEdits(ctx, period.from, year, 1, 1)),
       ...(okTo ? [] : dateEdits(ctx, period.to, year, 12, 31)),
     ];
-    const efrom = show({ year, month: 1, day: 1 });
-    const eto = show({ year, month: 12, day: 31 });
+    const efrom = show({ year, month: 1, day: 1 }, period.from.monthOnly);
+    const eto = show({ year, month: 12, day: 31 }, period.to.monthOnly);
     ctx.report({
       range: ctx.range(period),
       message: ctx.t(
@@ -91,7 +107,7 @@ export const periodRule: Rule = {
           zh: '统计期限为 {from}至{to}，应为报告年度（{year}年）的 {efrom}至{eto}',
           en: 'The statistics period runs from {from} to {to}; for a {year} report it must run from {efrom} to {eto}',
         },
-        { from: show(period.from), to: show(period.to), year, efrom, eto },
+        { from: show(period.from, period.from.monthOnly), to: show(period.to, period.to.monthOnly), year, efrom, eto },
       ),
       fixes: [{ title: ctx.t({ zh: '将统计期限改为 {efrom}至{eto}', en: 'Change the period to {efrom} – {eto}' }, { efrom, eto }), edits, preferred: true }],
     });
