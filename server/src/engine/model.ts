@@ -89,6 +89,7 @@ export interface LabelMatch {
 
 /** Header information of a column as the document states it. */
 export interface ColumnHeader {
+  /** The column's id; empty for a header over several columns (table 4's 行政复议). */
   column: string;
   cell: TextCell;
   unit?: '万元' | '元' | '亿元';

@@ -151,7 +151,8 @@ function computeMatches(text: string): Match[] {
   if (core.length === 0 || core.length > maxCoreLength + 4) return [];
   const found: Match[] = [];
   const seen = new Set<LabelEntry>();
-  for (const key of [core, labelCoreWithoutRemarks(text)]) {
+  const bare = labelCoreWithoutRemarks(text);
+  for (const key of [core, bare]) {
     for (const entry of byCore.get(key) ?? []) {
       if (seen.has(entry)) continue;
       seen.add(entry);
@@ -161,13 +162,16 @@ function computeMatches(text: string): Match[] {
   if (found.length > 0 || !hasCjk(core)) return sortMatches(found, ord.value);
   // One character left of a numbered two-character label (（七）计): near the labels of that number only.
   const single = core.length === 1 && ord.value !== undefined;
-  const limit = single ? 1 : fuzzyLimit(core.length);
-  if (limit === 0) return [];
+  if ((single ? 1 : Math.max(fuzzyLimit(core.length), fuzzyLimit(bare.length))) === 0) return [];
   for (const entry of allEntries) {
-    if (entry.kind === 'header' || entry.quality !== 'exact') continue;
+    if ((entry.kind === 'header' && entry.table === 'table2') || entry.quality !== 'exact') continue;
     if (single && entry.ordinal !== ord.value) continue;
-    const d = editDistance(core, entry.core, Math.min(limit, fuzzyLimit(entry.core.length)));
-    if (d <= Math.min(limit, fuzzyLimit(entry.core.length))) {
+    // A column header is compared without its remark (采购总金额（万元）), as its entry is.
+    const written = entry.kind === 'column' ? bare : core;
+    const limit = Math.min(single ? 1 : fuzzyLimit(written.length), fuzzyLimit(entry.core.length));
+    if (limit === 0) continue;
+    const d = editDistance(written, entry.core, limit);
+    if (d <= limit) {
       found.push({ entry, quality: 'fuzzy', distance: d, ordinal: ord.value });
     }
   }

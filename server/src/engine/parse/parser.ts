@@ -87,6 +87,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
         open(lastTable, line, first.cell.start);
         // The line's labels were read as continuing the old copy: read them again for the new one.
         if (copy) for (const l of labelled) l.match = resolve(l.all, builder, l.cell.text) ?? l.match;
+        else if (isRow) addHeaderTypos(line, labelled, builder!);
       }
       for (const l of labelled) if (l.match.entry.table === lastTable) builder!.label(l.cell, l.match, l.all);
       const after = line.cells.slice(labelled[labelled.length - 1].index + 1);
@@ -198,20 +199,23 @@ function resolve(all: Match[], builder: TableBuilder | undefined, text: string):
       bestScore = sc;
     }
   }
-  if (best.quality === 'fuzzy' && best.entry.kind === 'column') return isHeaderTypo(all, best, builder) ? best : undefined;
+  if (best.quality === 'fuzzy' && (best.entry.kind === 'column' || best.entry.kind === 'header')) return isHeaderTypo(all, best, builder) ? best : undefined;
   if (best.quality === 'fuzzy' && (best.entry.kind !== 'row' || (labelCore(text).length < 5 && !isShortTypo(all, best, builder)))) return undefined;
   return best;
 }
 
 /**
- * Whether a near miss of a column header (`自然仁`, `本年制发件教`) names that column: only where
- * the open table expects its headers (table 3 before its rows, table 2 in the header's own
- * section), for a header of three characters or more, and when no other label of the table is as
- * near.
+ * Whether a near miss of a column header (`自然仁`, `本年制发件教`, `结果维特`, `行政复义`) names that
+ * header: only where the open table expects its headers (table 3 before its rows, table 2 in an
+ * item that has that header, table 4 before its values), for a header of three characters or
+ * more, and when no other label of the table is as near.
  */
 function isHeaderTypo(all: Match[], best: Match, builder: TableBuilder | undefined): boolean {
   if (!builder || best.entry.table !== builder.id || best.entry.core.length < 3) return false;
-  const expected = builder.id === 'table3' ? !builder.hasRows : builder.id === 'table2' && best.entry.section === builder.section;
+  // Table 2's headers repeat from item to item (处理决定数量): the one of the item being read counts.
+  const expected = builder.id === 'table3' ? !builder.hasRows
+    : builder.id === 'table2' ? all.some((m) => m.entry.kind === 'column' && m.entry.standard === best.entry.standard && m.entry.section === builder.section)
+      : !builder.hasTable4Values;
   return expected && !all.some((m) => m.entry.table === builder.id && m.entry.standard !== best.entry.standard && m.distance <= best.distance);
 }
 
@@ -228,6 +232,22 @@ function isShortTypo(all: Match[], best: Match, builder: TableBuilder | undefine
   if (best.entry.core.length <= 2 && (best.entry.ordinal === undefined || best.ordinal === undefined) && !builder.expectsRow(best.entry.id)) return false;
   const ruledOut = (m: Match): boolean => best.ordinal !== undefined && m.entry.ordinal !== undefined && m.entry.ordinal !== best.ordinal;
   return !all.some((m) => m.entry.kind === 'row' && m.entry.table === best.entry.table && m.entry.id !== best.entry.id && m.distance <= best.distance && !ruledOut(m));
+}
+
+/**
+ * Adds to a row line's labels the mistyped headers that only the table the line opened expects
+ * (`行政复议 ⇥ 行政诉松` opening table 4), in their place among the others.
+ */
+function addHeaderTypos(line: Line, labelled: { cell: TextCell; match: Match; all: Match[]; index: number }[], builder: TableBuilder): void {
+  const taken = new Set(labelled.map((l) => l.index));
+  for (let index = 0; index < line.cells.length; index++) {
+    const cell = line.cells[index];
+    if (taken.has(index) || cell.text === '' || isDataLike(cellValue(cell))) continue;
+    const all = matchLabel(cell.text);
+    const match = all.length > 0 && all[0].quality === 'fuzzy' ? resolve(all, builder, cell.text) : undefined;
+    if (match) labelled.push({ cell, match, all, index });
+  }
+  labelled.sort((a, b) => a.index - b.index);
 }
 
 /**

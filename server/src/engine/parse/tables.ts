@@ -91,6 +91,11 @@ export class TableBuilder {
     return this.rows.some((r) => r.id === id);
   }
 
+  /** Whether table 4's data row has begun. */
+  get hasTable4Values(): boolean {
+    return this.id === 'table4' && this.rows.length > 0;
+  }
+
   /** Whether table 4's data row is complete. */
   get complete(): boolean {
     return this.t4Done;
@@ -119,6 +124,9 @@ export class TableBuilder {
       this.addEvidence(match);
       return;
     }
+    // Headers over several columns (申请人情况, 行政复议) and table 4's (read by position) are kept
+    // only when mistyped, for `label` to report.
+    if ((e.kind === 'header' || this.id === 'table4') && match.quality === 'fuzzy') this.addHeader(cell, match);
     if (e.kind === 'header') return;
     if (e.kind === 'column') {
       this.addEvidence(match);
@@ -144,9 +152,10 @@ export class TableBuilder {
     const unit = /亿元/.test(half) ? '亿元' : /万元/.test(half) ? '万元' : /\(\s*(单位[:：]?\s*)?元/.test(half) || /[(（]元[)）]/.test(cell.text) ? '元' : undefined;
     const dec = /保留\s*(\d+|[一二两三四五六])\s*位小数/.exec(half);
     const decimals = dec ? (/\d/.test(dec[1]) ? Number(dec[1]) : '一二三四五六'.indexOf(dec[1] === '两' ? '二' : dec[1]) + 1) : undefined;
-    const list = this.headers.get(match.entry.section!) ?? [];
-    list.push({ column: match.entry.id!, cell, unit, decimals, match: { standard: match.entry.standard, quality: match.quality } });
-    this.headers.set(match.entry.section!, list);
+    const section = match.entry.section ?? this.sectionId;
+    const list = this.headers.get(section) ?? [];
+    list.push({ column: match.entry.id ?? '', cell, unit, decimals, match: { standard: match.entry.standard, quality: match.quality } });
+    this.headers.set(section, list);
   }
 
   /**
