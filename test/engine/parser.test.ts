@@ -276,50 +276,47 @@ test('a line with the words of its own or an earlier part and no ordinal is a ca
   }
 });
 
+/** Every table cell's value, to compare two readings of one document. */
+const cellValues = (model: ReportModel): string =>
+  JSON.stringify(model.tables.map((t) => [t.id, [...t.cells.values()].map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind))]));
+
+/** The first and last character of each word (of `minLength` Chinese characters or more) inside the tables of a model. */
+function wordEnds(text: string, model: ReportModel, minLength: number): { word: string; k: number; at: number }[] {
+  const out: { word: string; k: number; at: number }[] = [];
+  for (const table of model.tables) {
+    const words = new RegExp(`[\\u4e00-\\u9fff]{${minLength},}`, 'g');
+    const span = text.slice(table.span.start, table.span.end);
+    for (let m: RegExpExecArray | null = words.exec(span); m; m = words.exec(span)) {
+      for (const k of [0, m[0].length - 1]) out.push({ word: m[0], k, at: table.span.start + m.index + k });
+    }
+  }
+  return out;
+}
+
 test('one character wrong at either end of any word of a table keeps every cell of every table, in every layout', () => {
-  const values = (model: ReportModel) =>
-    JSON.stringify(model.tables.map((t) => [t.id, [...t.cells.values()].map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind))]));
   let tried = 0;
   for (const { name, text } of layoutFixtures()) {
     const model = parseReport(text);
-    const expected = values(model);
-    for (const table of model.tables) {
-      const words = /[\u4e00-\u9fff]{2,}/g;
-      const span = text.slice(table.span.start, table.span.end);
-      for (let m: RegExpExecArray | null = words.exec(span); m; m = words.exec(span)) {
-        for (const k of [0, m[0].length - 1]) {
-          const at: number = table.span.start + m.index + k;
-          const altered: string = text.slice(0, at) + (text[at] === '甲' ? '乙' : '甲') + text.slice(at + 1);
-          tried++;
-          assert.equal(values(parseReport(altered)), expected, `${name}: ${m[0]} with its character ${k + 1} wrong`);
-        }
-      }
+    const expected = cellValues(model);
+    for (const { word, k, at } of wordEnds(text, model, 2)) {
+      tried++;
+      const altered = text.slice(0, at) + (text[at] === '甲' ? '乙' : '甲') + text.slice(at + 1);
+      assert.equal(cellValues(parseReport(altered)), expected, `${name}: ${word} with its character ${k + 1} wrong`);
     }
   }
   assert.ok(tried > 1000, `${tried} typos tried`);
 });
 
 test('one character missing at either end of a word of three or more, or of a numbered two-character label (（七）计, 3.他), keeps every cell', () => {
-  const values = (model: ReportModel) =>
-    JSON.stringify(model.tables.map((t) => [t.id, [...t.cells.values()].map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind))]));
   let tried = 0;
   for (const { name, text } of layoutFixtures()) {
     const model = parseReport(text);
-    const expected = values(model);
+    const expected = cellValues(model);
     const check = (altered: string, what: string) => {
       tried++;
-      assert.equal(values(parseReport(altered)), expected, `${name}: ${what}`);
+      assert.equal(cellValues(parseReport(altered)), expected, `${name}: ${what}`);
     };
-    for (const table of model.tables) {
-      const words = /[\u4e00-\u9fff]{3,}/g;
-      const span = text.slice(table.span.start, table.span.end);
-      for (let m: RegExpExecArray | null = words.exec(span); m; m = words.exec(span)) {
-        for (const k of [0, m[0].length - 1]) {
-          const at: number = table.span.start + m.index + k;
-          check(text.slice(0, at) + text.slice(at + 1), `${m[0]} without its character ${k + 1}`);
-        }
-      }
-    }
+    for (const { word, k, at } of wordEnds(text, model, 3)) check(text.slice(0, at) + text.slice(at + 1), `${word} without its character ${k + 1}`);
     check(text.replace(/([（(]七[)）]\s*)总(计)/, '$1$2'), '（七）计');
     check(text.replace(/([（(]七[)）]\s*总)计/, '$1'), '（七）总');
     if (text.includes('3.其他')) check(text.replace('3.其他', '3.他'), '3.他');
