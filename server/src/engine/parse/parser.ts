@@ -57,14 +57,14 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       // A number, blank or placeholder is never a label; only text is looked up.
       if (isDataLike(cellValue(cell)) || !matchLabel(cell.text).some((m) => m.quality !== 'fuzzy')) {
         const heading = matchHeading(cell.text);
-        if (heading && !(heading.part !== heading.ordinal && isRowOf(builder, cell.text)) && !isCaption(heading, parts)) {
+        if (heading && !(heading.part !== heading.ordinal && isRowOf(builder, cell.text)) && !isCaptionOrSubheading(heading, parts)) {
           close();
           parts.push({ index: heading.part, ordinal: heading.ordinal === undefined ? undefined : String(heading.ordinal), heading: cell, span: { start: line.start, end: text.length } });
           continue;
         }
       }
     }
-    const labelled: { cell: TextCell; match: Match; all: Match[]; index: number }[] = [];
+    const labelled: Labelled[] = [];
     let allData = true;
     for (let index = 0; index < line.cells.length; index++) {
       const raw = line.cells[index];
@@ -234,11 +234,19 @@ function isShortTypo(all: Match[], best: Match, builder: TableBuilder | undefine
   return !all.some((m) => m.entry.kind === 'row' && m.entry.table === best.entry.table && m.entry.id !== best.entry.id && m.distance <= best.distance && !ruledOut(m));
 }
 
+/** A cell of a line recognised as a label: its text, the match chosen, every match, and its column. */
+interface Labelled {
+  cell: TextCell;
+  match: Match;
+  all: Match[];
+  index: number;
+}
+
 /**
  * Adds to a row line's labels the mistyped headers that only the table the line opened expects
  * (`行政复议 ⇥ 行政诉松` opening table 4), in their place among the others.
  */
-function addHeaderTypos(line: Line, labelled: { cell: TextCell; match: Match; all: Match[]; index: number }[], builder: TableBuilder): void {
+function addHeaderTypos(line: Line, labelled: Labelled[], builder: TableBuilder): void {
   const taken = new Set(labelled.map((l) => l.index));
   for (let index = 0; index < line.cells.length; index++) {
     const cell = line.cells[index];
@@ -263,7 +271,7 @@ function isHeaderLineOfTable4(builder: TableBuilder, after: Line['cells']): bool
  * caption or a sub-heading rather than a part: under `二、主动公开政府信息情况`, a line
  * `主动公开政府信息情况` is the table's caption, and `总体情况` in part 三 names no part.
  */
-function isCaption(heading: HeadingMatch, parts: PartInstance[]): boolean {
+function isCaptionOrSubheading(heading: HeadingMatch, parts: PartInstance[]): boolean {
   return heading.ordinal === undefined && parts.length > 0 && heading.part <= parts[parts.length - 1].index;
 }
 
