@@ -116,12 +116,12 @@ export function labelEntries(): readonly LabelEntry[] {
   return allEntries;
 }
 
-/** Whether any label of the dictionary starts with the core of `text` (a label broken over lines). */
 /** Whether a text is short enough to be one character off a label, spaces and punctuation aside. */
 export function mayBeNearLabel(text: string): boolean {
   return text.length <= maxCoreLength + 12;
 }
 
+/** Whether any label of the dictionary starts with the core of `text` (a label broken over lines). */
 export function isLabelPrefix(text: string): boolean {
   if (text.length > maxCoreLength * 2) return false;
   return prefixCache.get(text, computeIsPrefix);
