@@ -50,8 +50,13 @@ const SENTENCE_END = /[。；;！!？?]/;
 /** A comma inside a number (`1,234件`) ends no clause. */
 const CLAUSE_END = /[，：:（(）)]|,(?!\d{3}(?!\d))/;
 const COUNT_WORD = /[件宗起个]/;
+/** Chinese numerals of counts, plain and financial. */
+const CN_NUMERALS = '零〇一二两三四五六七八九十百千壹贰貳叁參肆伍陆陸柒捌玖拾佰仟';
 /** A count and its measure word; each number is tried from its first digit only (no backtracking into long runs). */
-const NUMBER_RE = /((?<![\d,])\d{1,3}(?:,\d{3})+|(?<![\d,])\d+|(?<![\uff10-\uff19])[\uff10-\uff19]+|(?<![零〇一二两三四五六七八九十百千壹贰貳叁參肆伍陆陸柒捌玖拾佰仟])[零〇一二两三四五六七八九十百千壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]+)\s*(?:件|宗|起|个)/g;
+const NUMBER_RE = new RegExp(
+  `((?<![\\d,])\\d{1,3}(?:,\\d{3})+|(?<![\\d,])\\d+|(?<![\\uff10-\\uff19])[\\uff10-\\uff19]+|(?<![${CN_NUMERALS}])[${CN_NUMERALS}]+)\\s*(?:件|宗|起|个)`,
+  'g',
+);
 
 const CN_DIGITS: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
