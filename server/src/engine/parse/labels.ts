@@ -204,6 +204,12 @@ const UNNUMBERED_FIRST = new Set([...UNNUMBERED.keys()].map((k) => k.charCodeAt(
 const ORDINAL_CODES = new Set([...CN_ORDINALS].map((c) => c.charCodeAt(0)));
 const SENTENCE_MARKS = /[，。；,;]/;
 
+/** A text without its whitespace (a heading spaced out as `总 体 情 况`); the text itself when it has none. */
+function withoutSpaces(text: string): string {
+  for (let i = 0; i < text.length; i++) if (isWhitespace(text.charCodeAt(i))) return text.replace(/\s+/g, '');
+  return text;
+}
+
 /**
  * Recognises a part heading (一、总体情况, 第一部分 总体情况 …) in a line's text, with or without
  * Markdown marks. The part is identified by its keywords; the ordinal may disagree (parts out of
@@ -216,14 +222,14 @@ export function matchHeading(text: string): HeadingMatch | undefined {
   const first = text.charCodeAt(at);
   if (!ORDINAL_CODES.has(first) && at < text.length) {
     if (!UNNUMBERED_FIRST.has(first) || text.length > 60 || SENTENCE_MARKS.test(text)) return undefined;
-    const part = UNNUMBERED.get(toHalfWidth(text).replace(/\s+/g, '').replace(/[:：]$/, ''));
+    const part = UNNUMBERED.get(withoutSpaces(toHalfWidth(text)).replace(/[:：]$/, ''));
     return part === undefined ? undefined : { part };
   }
   const half = toHalfWidth(text).trim();
   const m = HEADING_RE.exec(half);
   if (!m) return undefined;
   const ordinal = '一二三四五六七八九十'.indexOf(m[1] ?? m[2]) + 1;
-  const rest = m[3].replace(/\s+/g, '');
+  const rest = withoutSpaces(m[3]);
   if (/[。；;]./.test(rest)) return undefined;
   const sameOrdinal = PARTS.find((p) => p.index === ordinal);
   if (sameOrdinal && sameOrdinal.keywords.some((k) => rest.includes(k))) return { part: ordinal, ordinal };

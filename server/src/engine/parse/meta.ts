@@ -104,7 +104,7 @@ export function findPeriod(text: string, spans: Span[]): PeriodStatement | undef
     if (!PERIOD_CONTEXT.test(chunk)) continue;
     const dates = findDates(chunk, span.start);
     if (/\d[./．／-]\d/.test(chunk)) for (const d of findNumericDates(chunk, span.start)) dates.push(d);
-    if (chunk.includes('月')) for (const d of findMonths(chunk, span.start)) dates.push(d);
+    if (PERIOD_WORDING.test(chunk)) for (const d of findMonths(chunk, span.start)) dates.push(d);
     dates.sort((a, b) => a.start - b.start);
     for (let i = 0; i < dates.length; i++) {
       const next = i + 1 < dates.length && RANGE_JOINER.test(toHalfWidth(text.slice(dates[i].end, dates[i + 1].start))) ? dates[i + 1] : undefined;

@@ -412,8 +412,11 @@ function joinSplitLabels(text: string, lines: Line[]): void {
     const t = first.text;
     if (!t || !hasCjk(t) || t.length > 60) continue;
     const prefix = isLabelPrefix(t);
-    if (!prefix && !(mayBeNearLabel(t) && mayOpenLabel(t))) continue;
-    if (!unbalanced(t) && matchLabel(t).some((m) => m.quality !== 'fuzzy')) continue;
+    // A mistyped piece is looked for only where labels wrap: in a one-cell-a-line table.
+    if (!prefix && !(lines[i].kind === 'cell' && mayBeNearLabel(t) && textFollows(lines, i))) continue;
+    const open = (t.includes('（') || t.includes('(')) && unbalanced(t);
+    if (!open && matchLabel(t).some((m) => m.quality !== 'fuzzy')) continue;
+    if (!prefix && !open && !isNumbered(t)) continue;
     const pieces: { line: number; cell: TextCell; idx: number }[] = [{ line: i, cell: first, idx: 0 }];
     let joined = t;
     let blanks = 0;
@@ -455,12 +458,21 @@ function joinSplitLabels(text: string, lines: Line[]): void {
   void text;
 }
 
-const ORDINAL_OPENERS = '(（0123456789０１２３４５６７８９一二三四五六七八九十';
+/** Whether the next line holding something (one blank line allowed between) starts with words, which may finish a label. */
+function textFollows(lines: Line[], index: number): boolean {
+  for (let j = index + 1; j < lines.length && j <= index + 2; j++) {
+    if (lines[j].kind === 'blank') continue;
+    const cell = lines[j].cells.find((c) => c.text !== '');
+    return cell !== undefined && cellValue(cell).kind === 'text' && hasCjk(cell.text);
+  }
+  return false;
+}
 
-/** Whether a text that is no label's beginning may still open a mistyped long row label: it is numbered, or leaves a bracket open. */
-function mayOpenLabel(t: string): boolean {
-  if (ORDINAL_OPENERS.includes(t.charAt(0)) && splitOrdinal(toHalfWidth(t)).value !== undefined) return true;
-  return (t.includes('（') || t.includes('(')) && unbalanced(t);
+const ORDINAL_OPENERS = new Set([...'(（0123456789０１２３４５６７８９一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
+
+/** Whether a text starts with an ordinal (5., （二）): a mistyped long row label may begin so. */
+function isNumbered(t: string): boolean {
+  return ORDINAL_OPENERS.has(t.charCodeAt(0)) && splitOrdinal(toHalfWidth(t)).value !== undefined;
 }
 
 /** Whether a text is one character off a long row label (eight characters or more). */
