@@ -52,9 +52,14 @@ const CLAUSE_END = /[，：:（(）)]|,(?!\d{3}(?!\d))/;
 const COUNT_WORD = /[件宗起个]/;
 /** Chinese numerals of counts, plain and financial. */
 const CN_NUMERALS = '零〇一二两三四五六七八九十百千壹贰貳叁參肆伍陆陸柒捌玖拾佰仟';
-/** A count and its measure word; each number is tried from its first digit only (no backtracking into long runs). */
+/**
+ * A count and its measure word. Each number is tried from its first digit only (a digit preceded by
+ * a digit starts no number), so a long run of digits is not scanned again from each of its digits;
+ * each branch opens with its character class, so the text is still skipped fast up to the next
+ * numeral.
+ */
 const NUMBER_RE = new RegExp(
-  `((?<![\\d,])\\d{1,3}(?:,\\d{3})+|(?<![\\d,])\\d+|(?<![\\uff10-\\uff19])[\\uff10-\\uff19]+|(?<![${CN_NUMERALS}])[${CN_NUMERALS}]+)\\s*(?:件|宗|起|个)`,
+  `(\\d(?<![\\d,]\\d)(?:\\d{0,2}(?:,\\d{3})+|\\d*)|[\\uff10-\\uff19](?<![\\uff10-\\uff19][\\uff10-\\uff19])[\\uff10-\\uff19]*|[${CN_NUMERALS}](?<![${CN_NUMERALS}][${CN_NUMERALS}])[${CN_NUMERALS}]*)\\s*(?:件|宗|起|个)`,
   'g',
 );
 
