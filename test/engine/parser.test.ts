@@ -323,3 +323,15 @@ test('one character missing at either end of a word of three or more, or of a nu
   }
   assert.ok(tried > 1000, `${tried} deletions tried`);
 });
+
+test('a placeholder value above a label is not joined to it (无 / 其他对外管理服务事项)', () => {
+  for (const name of ['2019-indented-cells.txt', '2019-pipe-cells.txt']) {
+    const text = layoutFixtures().find((f) => f.name === name)!.text;
+    const model = parseReport(text);
+    const cell = findCell(model, 'table2', 'licensing', 'decisions').cell;
+    const altered = text.slice(0, cell.source!.start) + '无' + text.slice(cell.source!.end);
+    const read = parseReport(altered);
+    assert.equal(findCell(read, 'table2', 'licensing', 'decisions').cell.value.kind, 'placeholder', name);
+    assert.equal(cellValues(read), cellValues(model).replace('352', '"placeholder"'), name);
+  }
+});

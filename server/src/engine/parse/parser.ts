@@ -410,7 +410,7 @@ function joinSplitLabels(text: string, lines: Line[]): void {
     if (!first || lines[i].kind === 'blank' || lines[i].kind === 'separator') continue;
     if (lines[i].kind === 'row' && lines[i].cells.some((c, k) => k > 0 && c.text !== '')) continue;
     const t = first.text;
-    if (!t || !hasCjk(t) || t.length > 60) continue;
+    if (!t || !hasCjk(t) || t.length > 60 || cellValue(first).kind !== 'text') continue;
     const prefix = isLabelPrefix(t);
     // A mistyped piece is looked for only where labels wrap: in a one-cell-a-line table.
     if (!prefix && !(lines[i].kind === 'cell' && mayBeNearLabel(t) && textFollows(lines, i))) continue;
@@ -439,11 +439,11 @@ function joinSplitLabels(text: string, lines: Line[]): void {
       const cell = lines[j].cells[idx];
       if (lines[j].kind === 'row' && lines[j].cells.slice(0, idx).some((c) => c.text !== '')) break;
       if (!hasCjk(cell.text) || cellValue(cell).kind !== 'text') break;
-      if (!prefix && (!mayBeNearLabel(joined + cell.text) || matchLabel(cell.text).some((m) => m.quality !== 'fuzzy'))) break;
+      if (!prefix && (!mayBeNearLabel(joined + cell.text) || isLabel(cell.text))) break;
       joined += cell.text;
       pieces.push({ line: j, cell, idx });
       const stillPrefix = prefix && isLabelPrefix(joined);
-      const found = matchLabel(joined).some((m) => m.quality !== 'fuzzy') || (!stillPrefix && mayBeNearLabel(joined) && isNearLongRow(joined));
+      const found = matchLabel(joined).some((m) => m.quality !== 'fuzzy') || (!stillPrefix && mayBeNearLabel(joined) && !isLabel(cell.text) && isNearLongRow(joined));
       if (found) {
         merge();
         merged = true;
@@ -453,7 +453,7 @@ function joinSplitLabels(text: string, lines: Line[]): void {
       blanks = 0;
     }
     // The pieces end one character short of a long label (已获取信 for 已获取信息).
-    if (!merged && prefix && pieces.length > 1 && mayBeNearLabel(joined) && isNearLongRow(joined)) merge();
+    if (!merged && prefix && pieces.length > 1 && mayBeNearLabel(joined) && !isLabel(pieces[pieces.length - 1].cell.text) && isNearLongRow(joined)) merge();
   }
   void text;
 }
@@ -473,6 +473,11 @@ const ORDINAL_OPENERS = new Set([...'(（0123456789０１２３４５６７８�
 /** Whether a text starts with an ordinal (5., （二）): a mistyped long row label may begin so. */
 function isNumbered(t: string): boolean {
   return ORDINAL_OPENERS.has(t.charCodeAt(0)) && splitOrdinal(toHalfWidth(t)).value !== undefined;
+}
+
+/** Whether a text is a label on its own (not one near miss of one). */
+function isLabel(text: string): boolean {
+  return matchLabel(text).some((m) => m.quality !== 'fuzzy');
 }
 
 /** Whether a text is one character off a long row label (eight characters or more). */
