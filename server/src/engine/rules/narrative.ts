@@ -26,6 +26,7 @@
  * table's value, in the text's numerals (Arabic, full-width, Chinese or financial).
  */
 import { countOf } from '../analysis/relations';
+import { toChineseNumeral } from '../text/normalize';
 import type { DataCell, ReportModel, Span, TableInstance } from '../model';
 import { cellKey } from '../template';
 import type { RelatedInfo } from '../types';
@@ -103,23 +104,7 @@ function writeLike(sample: string, value: number): string {
   if (/^[\uff10-\uff19]+$/.test(sample)) return [...String(value)].map((d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).join('');
   if (value >= 10000) return String(value);
   const financial = FINANCIAL.test(sample);
-  if (value === 2 && !financial) return '两';
-  const digits = financial ? '零壹贰叁肆伍陆柒捌玖' : '零一二三四五六七八九';
-  const units = financial ? ['仟', '佰', '拾', ''] : ['千', '百', '十', ''];
-  if (value === 0) return digits[0];
-  let out = '';
-  let gap = false;
-  [1000, 100, 10, 1].forEach((place, i) => {
-    const d = Math.floor(value / place) % 10;
-    if (d === 0) {
-      gap = out !== '';
-      return;
-    }
-    if (gap) out += digits[0];
-    gap = false;
-    out += (d === 1 && place === 10 && out === '' && !financial ? '' : digits[d]) + units[i];
-  });
-  return out;
+  return value === 2 && !financial ? '两' : toChineseNumeral(value, financial);
 }
 
 /** A stretch of narrative text joined from wrapped lines, with the document offset of each char. */

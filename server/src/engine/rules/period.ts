@@ -13,7 +13,7 @@
  * document states no period.
  */
 import type { DateMention } from '../model';
-import { toHalfWidth } from '../text/normalize';
+import { toChineseNumeral, toHalfWidth } from '../text/normalize';
 import type { TextEdit } from '../types';
 import type { Rule, RuleContext } from './rule';
 
@@ -40,10 +40,7 @@ export function writeLike(sample: string, value: number, isYear: boolean): strin
     const zero = sample.includes('零') ? '零' : sample.includes('O') ? 'O' : '〇';
     return [...String(value)].map((d) => (d === '0' ? zero : CN_DIGIT[Number(d)])).join('');
   }
-  if (value < 10) return CN_DIGIT[value];
-  const tens = Math.floor(value / 10);
-  const ones = value % 10;
-  return `${tens === 1 ? '' : CN_DIGIT[tens]}十${ones === 0 ? '' : CN_DIGIT[ones]}`;
+  return toChineseNumeral(value);
 }
 
 /** The fields of a date written in numbers only (`2020.12.31`, `2020/1/1`), numbered as in DATE_FIELDS. */

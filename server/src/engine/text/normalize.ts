@@ -46,6 +46,26 @@ export function chineseNumeral(s: string): number | undefined {
   return tens * 10 + ones;
 }
 
+/** Writes a number from 0 to 9999 in Chinese numerals, plain (十二, 一百零五) or financial (壹拾贰, 壹佰零伍). */
+export function toChineseNumeral(value: number, financial = false): string {
+  const digits = financial ? '零壹贰叁肆伍陆柒捌玖' : '零一二三四五六七八九';
+  const units = financial ? ['仟', '佰', '拾', ''] : ['千', '百', '十', ''];
+  if (value === 0) return digits[0];
+  let out = '';
+  let gap = false;
+  [1000, 100, 10, 1].forEach((place, i) => {
+    const d = Math.floor(value / place) % 10;
+    if (d === 0) {
+      gap = out !== '';
+      return;
+    }
+    if (gap) out += digits[0];
+    gap = false;
+    out += (d === 1 && place === 10 && out === '' && !financial ? '' : digits[d]) + units[i];
+  });
+  return out;
+}
+
 const ORDINAL_RE = /^\s*(?:\(\s*([一二三四五六七八九十]{1,3}|\d{1,2})\s*(?:\)|(?=[\u4e00-\u9fff](?<![一二三四五六七八九十])))|([一二三四五六七八九十]{1,3})\s*[、.,]|(\d{1,2})\s*[、.,)](?!\d))\s*/;
 
 /**
