@@ -22,7 +22,16 @@ function cnToArabic(s: string, isYear: boolean): number | undefined {
   return tens * 10 + (m[3] ? Number(CN_DIGITS[m[3]]) : 0);
 }
 
-const DATE_SRC = '(\\d{4}|[二〇零一三四五六七八九O]{4})\\s*年\\s*(\\d{1,2}|[一二三十]{1,3})\\s*月\\s*(\\d{1,2}|[一二三十]{1,3}[一二三四五六七八九]?)\\s*[日号]';
+/** The year of a written date: 2020, 二〇二〇 (one capture group). */
+export const YEAR_SRC = '(\\d{4}|[二〇零一三四五六七八九O]{4})';
+/** The month of a written date: 12, 十二 (one capture group). */
+export const MONTH_SRC = '(\\d{1,2}|[一二三十]{1,3})';
+/** The day of a written date with its 日 or 号: 31日, 三十一日 (one capture group). */
+export const DAY_SRC = '(\\d{1,2}|[一二三十]{1,3}[一二三四五六七八九]?)\\s*[日号]';
+/** A month that names no day after it: 12月, 12月份. */
+export const MONTH_ALONE_SRC = '月份?(?!\\s*(?:\\d|[一二三十]))';
+
+const DATE_SRC = `${YEAR_SRC}\\s*年\\s*${MONTH_SRC}\\s*月\\s*${DAY_SRC}`;
 const DATE_RE = new RegExp(DATE_SRC, 'g');
 
 /** Every date (YYYY年M月D日, Arabic or Chinese numerals) in `text`, with offsets shifted by `base`. */
@@ -44,7 +53,7 @@ const PERIOD_CONTEXT = /(统计|数据|时限|期限|时间|期间)/;
 const PERIOD_WORDING = /期限|时限|统计时间|统计期间|所列数据/;
 const RANGE_JOINER = /^\s*起?\s*[,，]?\s*(至|到|~|～|-|－|—|–|——)\s*$/;
 /** A joiner and an end date without its year: `至12月31日`, or `至12月` after a month. */
-const YEARLESS_END = /^\s*起?\s*[,，]?\s*(?:至|到|~|～|-|－|—|–|——)\s*((\d{1,2}|[一二三十]{1,3})\s*月\s*(?:(\d{1,2}|[一二三十]{1,3}[一二三四五六七八九]?)\s*[日号]|份?(?!\s*(?:\d|[一二三十]))))/;
+const YEARLESS_END = new RegExp(`^\\s*起?\\s*[,，]?\\s*(?:至|到|~|～|-|－|—|–|——)\\s*(${MONTH_SRC}\\s*(?:月\\s*${DAY_SRC}|${MONTH_ALONE_SRC}))`);
 
 /** The date after `from` that leaves out its year (`2020年1月1日至12月31日`, `2020年1月至12月`), if any. */
 function yearlessEnd(text: string, from: DateMention, limit: number): DateMention | undefined {
@@ -59,7 +68,7 @@ function yearlessEnd(text: string, from: DateMention, limit: number): DateMentio
 }
 
 /** A month without its day, `2020年12月` or `2020年12月份`, as a statistics period may be written. */
-const MONTH_DATE = /(\d{4}|[二〇零一三四五六七八九O]{4})\s*年\s*(\d{1,2}|[一二三十]{1,3})\s*月份?(?!\s*(?:\d|[一二三十]))/g;
+const MONTH_DATE = new RegExp(`${YEAR_SRC}\\s*年\\s*${MONTH_SRC}\\s*${MONTH_ALONE_SRC}`, 'g');
 
 /** Every month named without its day in `text` (day 1 for now), with offsets shifted by `base`. */
 function findMonths(text: string, base: number): DateMention[] {

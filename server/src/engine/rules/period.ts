@@ -13,6 +13,7 @@
  * document states no period.
  */
 import type { DateMention } from '../model';
+import { DAY_SRC, MONTH_SRC, YEAR_SRC } from '../parse/meta';
 import { toChineseNumeral, toHalfWidth } from '../text/normalize';
 import type { TextEdit } from '../types';
 import type { Rule, RuleContext } from './rule';
@@ -20,13 +21,13 @@ import type { Rule, RuleContext } from './rule';
 const CN_DIGIT = '〇一二三四五六七八九';
 
 /** The year, month and day fields of a written date, as offsets relative to the date's start. */
-const DATE_FIELDS = /^(\d{4}|[二〇零一三四五六七八九O]{4})\s*年\s*(\d{1,2}|[一二三十]{1,3})\s*月\s*(\d{1,2}|[一二三十]{1,3}[一二三四五六七八九]?)\s*[日号]$/d;
+const DATE_FIELDS = new RegExp(`^${YEAR_SRC}\\s*年\\s*${MONTH_SRC}\\s*月\\s*${DAY_SRC}$`, 'd');
 
 /** The year and month fields of a month written without its day (`2020年12月`), numbered as in DATE_FIELDS; no group 3. */
-const MONTH_FIELDS = /^(\d{4}|[二〇零一三四五六七八九O]{4})\s*年\s*(\d{1,2}|[一二三十]{1,3})\s*月份?$/d;
+const MONTH_FIELDS = new RegExp(`^${YEAR_SRC}\\s*年\\s*${MONTH_SRC}\\s*月份?$`, 'd');
 
 /** The month field of a month written without its year and day (`12月` in `2020年1月至12月`). */
-const MONTH_ONLY_FIELDS = /^()(\d{1,2}|[一二三十]{1,3})\s*月份?$/d;
+const MONTH_ONLY_FIELDS = new RegExp(`^()${MONTH_SRC}\\s*月份?$`, 'd');
 
 /** Writes a number in the style of `sample` (ASCII, full-width or Chinese numerals; zero padding). */
 export function writeLike(sample: string, value: number, isYear: boolean): string {
@@ -47,7 +48,7 @@ export function writeLike(sample: string, value: number, isYear: boolean): strin
 const NUMERIC_FIELDS = /^(\d{4})[./-](\d{1,2})[./-](\d{1,2})$/d;
 
 /** The month and day fields of a date written without its year (`12月31日`), numbered as in DATE_FIELDS: group 1, the year, is empty. */
-const MONTH_DAY_FIELDS = /^()(\d{1,2}|[一二三十]{1,3})\s*月\s*(\d{1,2}|[一二三十]{1,3}[一二三四五六七八九]?)\s*[日号]$/d;
+const MONTH_DAY_FIELDS = new RegExp(`^()${MONTH_SRC}\\s*月\\s*${DAY_SRC}$`, 'd');
 
 /** The regular expression that finds the fields of a written date of this kind. */
 function fieldsOf(date: DateMention, half: string): RegExpExecArray | null {
