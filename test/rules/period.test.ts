@@ -95,6 +95,42 @@ describe('period', () => {
     assert.equal(checkReport({ text }).model.period?.to.month, 12);
   });
 
+  it('reads a period stated as a whole year (统计期限为2020年度) and fixes only its year, in its numerals', () => {
+    const forms = [
+      // [as written in a 2020 report, last year's, its edit]
+      ['本报告所列数据统计期限为2020年度。', '本报告所列数据统计期限为2019年度。', '2019', '2020'],
+      ['本报告中所列数据的统计时限为 2020 年全年。', '本报告中所列数据的统计时限为 2019 年全年。', '2019', '2020'],
+      ['本报告所列数据均为2020年数据。', '本报告所列数据均为2019年数据。', '2019', '2020'],
+      ['数据统计期间：二〇二〇年度。', '数据统计期间：二〇一九年度。', '二〇一九', '二〇二〇'],
+    ];
+    for (const [right, lastYear, wrongYear, edit] of forms) {
+      assert.deepEqual(only(draft({ period: right })), [], right);
+      const text = draft({ period: lastYear });
+      const found = only(text);
+      assert.equal(found.length, 1, lastYear);
+      const f = found[0];
+      const start = pos(text, wrongYear);
+      const written = lastYear.slice(lastYear.indexOf(wrongYear)).replace(/(年度|年全年|年).*$/, '$1');
+      assert.deepEqual([f.range.start, f.range.end], [start, { line: start.line, character: start.character + written.length }], lastYear);
+      assert.equal(f.fixes[0].preferred, true);
+      assert.deepEqual(f.fixes[0].edits.map((e) => [e.range.start, e.range.end, e.newText]), [[start, { line: start.line, character: start.character + wrongYear.length }, edit]], lastYear);
+      const fixed = fixOnce(text, f);
+      assert.ok(fixed.includes(right), fixed.split('\n')[2]);
+      assert.deepEqual(only(fixed), []);
+    }
+  });
+
+  it('takes no deadline, point in a year or month for a whole-year period, and prefers a period in dates', () => {
+    for (const sentence of ['整改期限为2019年。', '本报告所列数据统计截至2019年底。', '数据统计时间为2019年底。', '本报告所列数据统计时间为2019年6月。', '本报告所列数据统计期限为2019年1月。']) {
+      const text = draft({ period: sentence });
+      assert.deepEqual(only(text), [], sentence);
+      assert.equal(checkReport({ text }).model.period, undefined, sentence);
+    }
+    const both = draft({ period: '本报告所列数据统计期限为2019年度。本报告所列数据统计期限为2020年1月1日至2020年12月31日。' });
+    assert.deepEqual(only(both), []);
+    assert.equal(checkReport({ text: both }).model.period?.from.yearOnly, undefined);
+  });
+
   it('keeps the writer\'s spacing when fixing month and day', () => {
     const text = draft({ period: '本报告中所列数据的统计期限为 2020 年 1 月 1 日至 2020 年 11 月 30 日。' });
     const [f] = only(text);

@@ -143,6 +143,11 @@ export interface DateMention extends Span {
    * the month's first day for the start of a period and its last day for the end.
    */
   monthOnly?: boolean;
+  /**
+   * Whether the date names a year only (`2020年度`, in a statistics period of a whole year): `month`
+   * and `day` are then 1月1日 for the start of the period and 12月31日 for its end, both at this span.
+   */
+  yearOnly?: boolean;
 }
 
 export interface PeriodStatement extends Span {

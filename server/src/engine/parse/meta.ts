@@ -106,8 +106,38 @@ function findNumericDates(text: string, base: number): DateMention[] {
   return out;
 }
 
-/** The statistics-period sentence: two dates joined by 至 after 统计期限/数据时限…. */
+/**
+ * A period of a whole year (`统计期限为2020年度`, `所列数据均为2020年全年数据`): the period's wording
+ * after 统计 or 数据 (an 整改期限 is no period), 为/是/:, then a year with no month after it and not
+ * a point in it (`2020年底`).
+ */
+const YEAR_PERIOD = new RegExp(`(?:(?:统计|数据)[^。；;，,]{0,4}?(?:期限|时限|时间|期间|区间|周期)|所列数据均?)\\s*(?:为|是|:)\\s*${YEAR_SRC}\\s*年(?!\\s*(?:\\d|[一二三十])+\\s*月)(?:度|全年|整年)?(?![底末初])`, 'd');
+
+/** The first period of a whole year stated in `spans` (the year's span, from 1月1日 to 12月31日). */
+function findYearPeriod(text: string, spans: Span[]): PeriodStatement | undefined {
+  for (const span of spans) {
+    const chunk = text.slice(span.start, span.end);
+    if (!PERIOD_CONTEXT.test(chunk)) continue;
+    const m = YEAR_PERIOD.exec(toHalfWidth(chunk));
+    const year = m ? cnToArabic(m[1], true) : undefined;
+    if (!m?.indices || year === undefined) continue;
+    const start = span.start + m.indices[1]![0];
+    const end = span.start + m.index + m[0].length;
+    const from: DateMention = { start, end, year, month: 1, day: 1, spaced: /\d\s+年/.test(m[0]), yearless: false, yearOnly: true };
+    return { start, end, from, to: { ...from, month: 12, day: 31 } };
+  }
+  return undefined;
+}
+
+/**
+ * The statistics-period sentence: two dates joined by 至 after 统计期限/数据时限…; failing that, a
+ * whole year stated as the period (`统计期限为2020年度`).
+ */
 export function findPeriod(text: string, spans: Span[]): PeriodStatement | undefined {
+  return findDatePeriod(text, spans) ?? findYearPeriod(text, spans);
+}
+
+function findDatePeriod(text: string, spans: Span[]): PeriodStatement | undefined {
   for (const span of spans) {
     const chunk = text.slice(span.start, span.end);
     if (!PERIOD_CONTEXT.test(chunk)) continue;

@@ -5,14 +5,15 @@
  * Example: in a 2020 report, `所列数据统计时限为2020年1月1日至2021年12月31日` → the period ends in
  * the wrong year.
  *
- * A period written in months (`2020年1月至11月`) is checked the same way, month by month.
+ * A period written in months (`2020年1月至11月`) is checked the same way, month by month; one
+ * stated as a whole year (`统计期限为2019年度` in a 2020 report) by its year alone.
  *
  * Fix (preferred): rewrite only the wrong parts of the wrong date(s), in the writer's own style
  * (spaces between the numbers, full-width or Chinese numerals, zero padding, a period in months
- * are kept), e.g. `2021年12月31日` → `2020年12月31日`, `11月` → `12月`. No finding when the
- * document states no period.
+ * or a year are kept), e.g. `2021年12月31日` → `2020年12月31日`, `11月` → `12月`, `2019年度` →
+ * `2020年度`. No finding when the document states no period.
  */
-import type { DateMention } from '../model';
+import type { DateMention, PeriodStatement } from '../model';
 import { DAY_SRC, MONTH_SRC, YEAR_SRC } from '../parse/meta';
 import { toChineseNumeral, toHalfWidth } from '../text/normalize';
 import type { TextEdit } from '../types';
@@ -50,8 +51,12 @@ const NUMERIC_FIELDS = /^(\d{4})[./-](\d{1,2})[./-](\d{1,2})$/d;
 /** The month and day fields of a date written without its year (`12月31日`), numbered as in DATE_FIELDS: group 1, the year, is empty. */
 const MONTH_DAY_FIELDS = new RegExp(`^()${MONTH_SRC}\\s*月\\s*${DAY_SRC}$`, 'd');
 
+/** The year field of a year written alone (`2020年度`), numbered as in DATE_FIELDS. */
+const YEAR_ONLY_FIELDS = new RegExp(`^${YEAR_SRC}\\s*年`, 'd');
+
 /** The regular expression that finds the fields of a written date of this kind. */
 function fieldsOf(date: DateMention, half: string): RegExpExecArray | null {
+  if (date.yearOnly) return YEAR_ONLY_FIELDS.exec(half);
   if (date.monthOnly) return (date.yearless ? MONTH_ONLY_FIELDS : MONTH_FIELDS).exec(half);
   return date.yearless ? MONTH_DAY_FIELDS.exec(half) : (DATE_FIELDS.exec(half) ?? NUMERIC_FIELDS.exec(half));
 }
@@ -63,13 +68,14 @@ function dateEdits(ctx: RuleContext, date: DateMention, year: number, month: num
   const m = fieldsOf(date, half);
   if (!m || !m.indices) {
     const spaced = date.spaced ? ' ' : '';
-    return [{ range: ctx.range(date), newText: (date.monthOnly ? [year, '年', month, '月'] : [year, '年', month, '月', day, '日']).join(spaced) }];
+    const written = date.yearOnly ? [year, '年度'] : date.monthOnly ? [year, '年', month, '月'] : [year, '年', month, '月', day, '日'];
+    return [{ range: ctx.range(date), newText: written.join(spaced) }];
   }
   const edits: TextEdit[] = [];
   const fields: [number, number, number, boolean][] = [
     ...(date.yearless ? [] : [[1, date.year, year, true] as [number, number, number, boolean]]),
-    [2, date.month, month, false],
-    ...(date.monthOnly ? [] : [[3, date.day, day, false] as [number, number, number, boolean]]),
+    ...(date.yearOnly ? [] : [[2, date.month, month, false] as [number, number, number, boolean]]),
+    ...(date.monthOnly || date.yearOnly ? [] : [[3, date.day, day, false] as [number, number, number, boolean]]),
   ];
   for (const [group, actual, wanted, isYear] of fields) {
     if (actual === wanted) continue;
@@ -88,6 +94,10 @@ export const periodRule: Rule = {
     const period = ctx.model.period;
     if (!period) return;
     const year = ctx.model.year ?? period.from.year;
+    if (period.from.yearOnly) {
+      if (period.from.year !== year) reportYear(ctx, period, year);
+      return;
+    }
     const okFrom = period.from.year === year && period.from.month === 1 && period.from.day === 1;
     // A yearless end date takes the start's year, which the start's own fix corrects.
     const okTo = (period.to.yearless || period.to.year === year) && period.to.month === 12 && period.to.day === 31;
@@ -111,3 +121,15 @@ export const periodRule: Rule = {
     });
   },
 };
+
+/** Reports a period stated as a whole year (`统计期限为2019年度`) that is not the report year. */
+function reportYear(ctx: RuleContext, period: PeriodStatement, year: number): void {
+  ctx.report({
+    range: ctx.range(period),
+    message: ctx.t(
+      { zh: '统计期限为 {from}年，应为报告年度 {year}年', en: 'The statistics period is the year {from}; for a {year} report it must be {year}' },
+      { from: period.from.year, year },
+    ),
+    fixes: [{ title: ctx.t({ zh: '将统计期限改为 {year}年', en: 'Change the period to {year}' }, { year }), edits: dateEdits(ctx, period.from, year, 1, 1), preferred: true }],
+  });
+}
