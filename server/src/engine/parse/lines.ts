@@ -162,6 +162,7 @@ export function tokenize(text: string, lineStarts: number[]): Line[] {
   const lines: Line[] = [];
   const ends = lineEnds(text, lineStarts);
   const pipeCells = detectPipeCells(text, lineStarts, ends);
+  const tabEnded = endsInTabs(text, lineStarts, ends);
   let markdown: boolean | undefined;
   let nextTab = text.indexOf('\t');
   let nextPipe = text.indexOf('|');
@@ -173,7 +174,7 @@ export function tokenize(text: string, lineStarts: number[]): Line[] {
     while (nextPipe >= 0 && nextPipe < start) nextPipe = text.indexOf('|', start);
     while (nextComment >= 0 && nextComment < start) nextComment = text.indexOf('<!--', start);
     // The line's cells end before a trailing suppression comment (the Line keeps its whole span).
-    let end = lineEnd;
+    let end = tabEnded && lineEnd > start && text.charCodeAt(lineEnd - 1) === TAB ? lineEnd - 1 : lineEnd;
     if (nextComment >= 0 && nextComment < lineEnd) {
       const trailing = TRAILING_SUPPRESSION.exec(text.slice(start, lineEnd));
       if (trailing && text.slice(start, start + trailing.index).trim() !== '') end = start + trailing.index;
@@ -262,6 +263,21 @@ function lineEnds(text: string, lineStarts: number[]): number[] {
     ends[i] = end;
   }
   return ends;
+}
+
+/**
+ * Whether nine in ten lines with content end in a tab, prose and headings too: a tab closing every
+ * line is then how the text was exported, not a blank cell after the line's last one.
+ */
+function endsInTabs(text: string, starts: number[], ends: number[]): boolean {
+  let content = 0;
+  let tabbed = 0;
+  for (let i = 0; i < starts.length; i++) {
+    if (!hasContent(text, starts[i], ends[i])) continue;
+    content++;
+    if (text.charCodeAt(ends[i] - 1) === TAB) tabbed++;
+  }
+  return content >= 5 && tabbed * 10 >= content * 9;
 }
 
 /** Whether `[start, end)` holds anything but whitespace (the characters `String.prototype.trim` removes). */
