@@ -249,6 +249,30 @@ ${'\t0\n'.repeat(7)}`;
     assert.ok(tried >= 100, `${tried} typos tried`);
   });
 
+  it('a one-character typo in a two-character header (总计, 其他) is reported and fixed, its cells kept, in every layout', () => {
+    // [header, typo, where: after the header it follows in table 3 (where a layout has it), or the last (table 4's)]
+    const typos: [string, string, RegExp | 'last'][] = [['总计', '总记', /法人或其他组织[\s|]*(总计)/d], ['其他', '其池', /机构[\s|]*(其他)/d], ['总计', '总汁', 'last']];
+    let tried = 0;
+    for (const { name, text } of layoutFixtures()) {
+      const original = checkReport({ text }).model;
+      const values = (model: typeof original) => model.tables.map((t) => [...t.cells.values()].map((c) => c.source?.text));
+      for (const [header, typo, after] of typos) {
+        const at = after === 'last' ? text.lastIndexOf(header) : after.exec(text)?.indices?.[1][0];
+        if (at === undefined) continue;
+        tried++;
+        const bad = text.slice(0, at) + typo + text.slice(at + header.length);
+        const result = checkReport({ text: bad });
+        assert.deepEqual(result.findings.map((f) => f.code), ['label'], `${name}: ${typo}`);
+        const { start, end } = result.findings[0].range;
+        const line = bad.split('\n')[start.line];
+        assert.deepEqual([end.line, line.slice(start.character, end.character)], [start.line, typo], `${name}: ${typo} is the range`);
+        assert.deepEqual(values(result.model), values(original), `${name}: ${typo} keeps every cell`);
+        assert.equal(applyEdits(bad, result.findings[0].fixes[0].edits), text, `${name}: ${typo} fixed`);
+      }
+    }
+    assert.ok(tried >= 20, `${tried} typos tried`);
+  });
+
   it('a near miss of a column header outside its table\'s header names nothing', () => {
     const text = layoutFixtures().find((f) => f.name === '2021-tab.txt')!.text;
     const altered = text.replace('一、总体情况\n', '一、总体情况\n自然仁\n');

@@ -180,7 +180,7 @@ function resolve(all: Match[], builder: TableBuilder | undefined, text: string):
   const hasOrdinal = all[0].ordinal !== undefined;
   const score = (m: Match): number => {
     let s = m.distance * 10;
-    if (m.quality === 'fuzzy' && m.entry.kind !== 'row') s += 100;
+    if (m.quality === 'fuzzy' && m.entry.kind !== 'row' && !(builder?.id === m.entry.table && expectsHeaders(builder))) s += 100;
     if (builder && m.entry.table !== builder.id) s += 3;
     if (m.entry.kind === 'row' && m.entry.ordinal !== undefined) {
       if (hasOrdinal && m.ordinal !== m.entry.ordinal) s += 4;
@@ -207,16 +207,21 @@ function resolve(all: Match[], builder: TableBuilder | undefined, text: string):
 /**
  * Whether a near miss of a column header (`自然仁`, `本年制发件教`, `结果维特`, `行政复义`) names that
  * header: only where the open table expects its headers (table 3 before its rows, table 2 in an
- * item that has that header, table 4 before its values), for a header of three characters or
- * more, and when no other label of the table is as near.
+ * item that has that header, table 4 before its values), for a header of two characters or more
+ * (`总记`), and when no other label of the table is as near.
  */
 function isHeaderTypo(all: Match[], best: Match, builder: TableBuilder | undefined): boolean {
-  if (!builder || best.entry.table !== builder.id || best.entry.core.length < 3) return false;
+  if (!builder || best.entry.table !== builder.id || best.entry.core.length < 2) return false;
   // Table 2's headers repeat from item to item (处理决定数量): the one of the item being read counts.
-  const expected = builder.id === 'table3' ? !builder.hasRows
-    : builder.id === 'table2' ? all.some((m) => m.entry.kind === 'column' && m.entry.standard === best.entry.standard && m.entry.section === builder.section)
-      : !builder.hasTable4Values;
-  return expected && !all.some((m) => m.entry.table === builder.id && m.entry.standard !== best.entry.standard && m.distance <= best.distance);
+  const expected = builder.id === 'table2' ? all.some((m) => m.entry.kind === 'column' && m.entry.standard === best.entry.standard && m.entry.section === builder.section) : expectsHeaders(builder);
+  // Before table 3's rows, its rows are no rival (总记 is the header 总计, not the row （七）总计).
+  const rival = (m: Match): boolean => m.entry.table === builder.id && m.entry.standard !== best.entry.standard && m.distance <= best.distance && !(builder.id === 'table3' && m.entry.kind === 'row');
+  return expected && !all.some(rival);
+}
+
+/** Whether table 3 or 4 is still at its headers: table 3 before its rows, table 4 before its values. */
+function expectsHeaders(builder: TableBuilder): boolean {
+  return builder.id === 'table3' ? !builder.hasRows : builder.id === 'table4' && !builder.hasTable4Values;
 }
 
 /**
