@@ -240,6 +240,26 @@ test('invisible differences change nothing: a trailing tab after a heading, a se
   assert.ok(changed >= 20, `${changed} altered documents`);
 });
 
+test('a page number left inside a table by a conversion (- 3 -, 第3页 共8页) changes no cell, in every layout', () => {
+  const cells = (text: string) => parseReport(text).tables.map((t) => [t.id, [...t.cells.values()].map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind))]);
+  let tried = 0;
+  for (const { name, text } of [...layoutFixtures(), { name: 'seed 002', text: readFixture(SEEDS['002']) }]) {
+    const expected = cells(text);
+    const model = parseReport(text);
+    const lines = text.split('\n');
+    let offset = 0;
+    for (let i = 0; i < lines.length; offset += lines[i].length + 1, i++) {
+      if (i % 4 !== 0 || !model.tables.some((t) => t.id !== 'table2' && offset > t.span.start && offset < t.span.end)) continue;
+      for (const page of ['- 3 -', '第 3 页 共 8 页']) {
+        tried++;
+        const altered = [...lines.slice(0, i), page, ...lines.slice(i)].join('\n');
+        assert.deepEqual(cells(altered), expected, `${name}: ${page} before line ${i + 1}`);
+      }
+    }
+  }
+  assert.ok(tried >= 200, `${tried} page numbers inserted`);
+});
+
 test('part headings in the spellings drafts use: 一．, 一. , 一、 , bold, a closing colon, 第一部分, spaced out, no ordinal', () => {
   const heading = /^(#*\s*)([一二三四五六])、(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项)$/gm;
   const spellings: [string, string | ((m: string, p: string, n: string, x: string) => string)][] = [

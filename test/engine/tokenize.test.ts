@@ -28,6 +28,16 @@ test('rows, cells and separators of every layout', () => {
   assert.deepEqual(kinds('a |\nb |\nc |\nd |'), [['cell', 'pipe-cells', ['a']], ['cell', 'pipe-cells', ['b']], ['cell', 'pipe-cells', ['c']], ['cell', 'pipe-cells', ['d']]]);
 });
 
+test('a page number a conversion left between the lines is no line at all; what only looks like one stays', () => {
+  for (const page of ['- 3 -', '— 12 —', ' －3－ ', '-3-', '第3页', '第 3 页 共 8 页', '第三页', '共8页 第3页', '\f- 3 -']) {
+    const lines = tokenize(`\t1\n${page}\n\t2`, computeLineStarts(`\t1\n${page}\n\t2`));
+    assert.deepEqual(lines.map((l) => [l.index, l.cells.map((c) => c.text)]), [[0, ['1']], [2, ['2']]], JSON.stringify(page));
+  }
+  for (const kept of ['-', '—', '3', '-3', '3/8', '- 3', '第3页内容', '第12345页', '- 3 - 4 -']) {
+    assert.deepEqual(kinds(`\t1\n${kept}`).length, 2, JSON.stringify(kept));
+  }
+});
+
 test('a trailing disable comment is no cell, and the line keeps its whole span', () => {
   const text = '总计\t1 <!-- gkreport-disable-line row-total -->';
   const [line] = tokenize(text, computeLineStarts(text));

@@ -32,6 +32,23 @@ const PIPE = 124;
  * A suppression comment closing a line with other content (`… 1 <!-- gkreport-disable-line
  * row-total -->`): it is read by the suppression pass, and is no part of the line's cells.
  */
+/**
+ * A page number that a conversion from PDF or Word left between the lines (`- 3 -`, `— 3 —`,
+ * `第3页`, `第 3 页 共 8 页`, `共8页 第3页`): page furniture, which may fall inside a table.
+ */
+const PAGE_NUMBER = /^\s*(?:[-—–－─~～·•]+\s*\d{1,4}\s*[-—–－─~～·•]+|第\s*(?:\d{1,4}|[一二三四五六七八九十]{1,3})\s*页(?:\s*[,，/、]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页\s*[,，/、]?\s*第\s*\d{1,4}\s*页)\s*$/;
+/** The characters a page number opens with, after its indent: dashes, dots, 第 and 共. */
+const PAGE_NUMBER_OPENERS = new Set([...'-—–－─~～·•第共'].map((c) => c.charCodeAt(0)));
+const MAX_PAGE_NUMBER = 24;
+
+/** Whether `[start, end)` holds a page number and nothing else. */
+function isPageNumber(text: string, start: number, end: number): boolean {
+  if (end - start > MAX_PAGE_NUMBER) return false;
+  let i = start;
+  while (i < end && isWhitespace(text.charCodeAt(i))) i++;
+  return i < end && PAGE_NUMBER_OPENERS.has(text.charCodeAt(i)) && PAGE_NUMBER.test(text.slice(start, end));
+}
+
 const TRAILING_SUPPRESSION = /[ \t\u3000]*<!--\s*gkreport-[a-z-]+\b[^>]*?-->[ \t\u3000]*$/;
 
 /**
@@ -184,6 +201,8 @@ export function tokenize(text: string, lineStarts: number[]): Line[] {
     const hasTab = nextTab >= 0 && nextTab < end && !(hasPipe && nextTab > nextPipe && !hasContent(text, nextTab, end));
     const content = hasContent(text, start, end);
     if (!hasTab && !hasPipe) {
+      // Page furniture is left out, so that a table it falls inside reads on across it.
+      if (content && isPageNumber(text, start, end)) continue;
       lines.push(content ? makeLine(index, start, lineEnd, 'text', [makeCell(text, start, end, index)]) : makeLine(index, start, lineEnd, 'blank', []));
       continue;
     }
