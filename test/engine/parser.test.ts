@@ -260,6 +260,32 @@ test('a page number left inside a table by a conversion (- 3 -, 第3页 共8页)
   assert.ok(tried >= 200, `${tried} page numbers inserted`);
 });
 
+test('table 3\'s header repeated among its rows (at the top of a page) changes no cell, in every layout; after its last row it opens a second copy', () => {
+  const cells = (text: string) => parseReport(text).tables.map((t) => [t.id, [...t.cells.values()].map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind))]);
+  let tried = 0;
+  for (const { name, text } of [...layoutFixtures(), ...['000', '002', '004'].map((k) => ({ name: `seed ${k}`, text: readFixture(SEEDS[k]) }))]) {
+    const expected = cells(text);
+    const lines = text.split('\n');
+    const after = (re: RegExp, from: number) => lines.findIndex((l, i) => i > from && re.test(l));
+    const applicants = after(/申请人情况/, -1);
+    const headerStart = after(/勾稽关系/, applicants - 3) === applicants - 1 ? applicants - 1 : applicants;
+    const firstRow = after(/本年新收/, applicants);
+    const lastRow = after(/结转下年度继续办理/, firstRow);
+    assert.ok(headerStart > 0 && headerStart < firstRow && firstRow < lastRow, name);
+    const header = lines.slice(headerStart, firstRow);
+    // Before each later row label that opens its line (the page may break before any row).
+    for (let i = firstRow + 1; i <= lastRow; i++) {
+      if (!/^\s*(\|\s*)?(?:[（(][一二三四五六七]|[一二三四]、|\d\.)/.test(lines[i])) continue;
+      tried++;
+      const altered = [...lines.slice(0, i), ...header, ...lines.slice(i)].join('\n');
+      assert.deepEqual(cells(altered), expected, `${name}: header again before line ${i + 1}`);
+    }
+    const twice = cells(`${text}\n\n${text}`);
+    assert.deepEqual(twice.filter(([id]) => id === 'table3'), [...expected, ...expected].filter(([id]) => id === 'table3'), `${name}: two copies`);
+  }
+  assert.ok(tried >= 250, `${tried} headers inserted`);
+});
+
 test('part headings in the spellings drafts use: 一．, 一. , 一、 , bold, a closing colon, 第一部分, spaced out, no ordinal', () => {
   const heading = /^(#*\s*)([一二三四五六])、(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项)$/gm;
   const spellings: [string, string | ((m: string, p: string, n: string, x: string) => string)][] = [

@@ -79,6 +79,10 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
     if (isRow && builder?.id === 'table3' && !builder.hasRows) {
       headerFragments = joinHeaderFragments(line, labelled, headerFragments, builder);
     }
+    if (builder?.id === 'table3' && labelled.length > 0 && isHeaderAgain(line, labelled, builder)) {
+      builder.headerRepeated(labelled.map((l) => l.cell));
+      continue;
+    }
     if (labelled.length > 0) {
       const lastTable = labelled[labelled.length - 1].match.entry.table;
       const first = labelled.find((l) => l.match.entry.table === lastTable)!;
@@ -298,6 +302,20 @@ function startsNewCopy(builder: TableBuilder, match: Match): boolean {
   if (e.kind !== 'row' && e.kind !== 'caption') return false;
   const first = builder.id === 'table3' ? 'new' : builder.id === 'table2' ? 'rules' : undefined;
   return first !== undefined && e.id === first && builder.hasRow(first);
+}
+
+/**
+ * Whether a line among table 3's rows is its header again, as a table spanning pages repeats it
+ * at the top of each (申请人情况 … 总计 after （一）予以公开): header words only, unnumbered, no
+ * number on the line; a word that is also a row (总计) only once the header has begun again.
+ * After the last row (结转下年度继续办理) a header opens a second copy instead.
+ */
+function isHeaderAgain(line: Line, labelled: Labelled[], builder: TableBuilder): boolean {
+  if (!builder.hasRows || builder.hasRow('carryover')) return false;
+  if (line.cells.some((c) => cellValue(c).kind === 'number')) return false;
+  const headerWord = (l: Labelled): boolean =>
+    l.all[0].ordinal === undefined && l.all.some((m) => m.entry.table === 'table3' && (m.entry.kind === 'header' || m.entry.kind === 'column') && m.quality !== 'fuzzy');
+  return labelled.every(headerWord) && (builder.readingHeaderAgain || labelled.some((l) => l.match.entry.kind !== 'row'));
 }
 
 /**

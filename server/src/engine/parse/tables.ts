@@ -46,6 +46,8 @@ export class TableBuilder {
   private unknown: TextCell[] = [];
   private evidence: Record<FormatId, number> = { '2019': 0, '2021': 0 };
   private rowsStarted = false;
+  /** Whether table 3's header is being read again among its rows (repeated at the top of a page). */
+  private headerAgain = false;
   private t4Totals = 0;
   private t4Done = false;
   private start: number;
@@ -142,6 +144,7 @@ export class TableBuilder {
     }
     if (this.id === 'table2' && e.section && e.section !== this.sectionId) this.sectionId = e.section;
     this.rowsStarted = true;
+    this.headerAgain = false;
     this.closeRow();
     this.current = { id: e.id, section: this.sectionId, label: cell, matches: all.filter((m) => m.entry.id === e.id && m.entry.table === this.id), pending: [], closed: false, startLine: cell.line };
     this.rows.push(this.current);
@@ -169,9 +172,25 @@ export class TableBuilder {
     return row !== undefined && row.id !== undefined && !row.closed && row.matches[0]?.entry.data !== false && row.pending.length < this.width(row);
   }
 
+  /**
+   * Table 3's header read again among its rows, as a table spanning pages repeats it at the top of
+   * each: the row before it is complete, and nothing of the header is a row or a value.
+   */
+  headerRepeated(cells: TextCell[]): void {
+    for (const c of cells) this.touch(c);
+    this.closeRow();
+    this.headerAgain = true;
+  }
+
+  /** Whether table 3's header is being read again (`headerRepeated`) and no row has followed yet. */
+  get readingHeaderAgain(): boolean {
+    return this.headerAgain;
+  }
+
   /** Feeds an unrecognised text cell inside the table. */
   text(cell: TextCell): void {
     this.touch(cell);
+    if (this.headerAgain) return;
     if (this.rowsStarted && this.id !== 'table4' && hasCjk(cell.text) && cell.text.length <= 40) {
       this.closeRow();
       this.current = { section: this.sectionId, label: cell, matches: [], pending: [], closed: false, startLine: cell.line };
