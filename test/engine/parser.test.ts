@@ -204,7 +204,7 @@ test('a row whose last cells were deleted keeps its values in their columns (tab
   }
 });
 
-test('invisible differences change nothing: a trailing tab after a heading, a sentence, a label, a pipe row or every line, zero-width spaces in labels', () => {
+test('invisible differences change nothing: a trailing tab after a heading, a sentence, a label, a pipe row or every line, a form feed, zero-width spaces in labels', () => {
   const transforms: Record<string, (text: string) => string> = {
     // Word copies a tab after a paragraph: headings and sentences (lines without cells) get one.
     'tab after text': (t) => t.split('\n').map((l) => (/[\t|]/.test(l) || !/[。；]|^#*\s*[一二三四五六]、/.test(l) ? l : `${l}\t`)).join('\n'),
@@ -217,6 +217,8 @@ test('invisible differences change nothing: a trailing tab after a heading, a se
     },
     // Some exports close every line with a tab, the values of one-cell-a-line tables too (`⇥0⇥`).
     'tab after every line': (t) => t.replace(/\n/g, '\t\n'),
+    // A PDF conversion opens each page with a form feed, before whatever line comes first.
+    'form feed before a line': (t) => t.split('\n').map((l, i) => (i % 3 === 0 ? `\f${l}` : l)).join('\n'),
     'zero-width spaces in labels': (t) => t.replace(/总计/g, '总\u200b计').replace(/行政许可/g, '行政\u200b许可').replace(/自然人/g, '自\u200d然人'),
   };
   const shape = (text: string) => {

@@ -38,6 +38,16 @@ test('a page number a conversion left between the lines is no line at all; what 
   }
 });
 
+test('a form feed (a page break) opening a line is no part of its cells; the line keeps its whole span', () => {
+  assert.deepEqual(kinds('\f\t3\n\f总计\t1\t2\n\f\f三、收到和处理政府信息公开申请情况'), [
+    ['cell', 'indented-cells', ['3']],
+    ['row', 'tab', ['总计', '1', '2']],
+    ['text', '', ['三、收到和处理政府信息公开申请情况']],
+  ]);
+  const [line] = tokenize('\f\t3', computeLineStarts('\f\t3'));
+  assert.deepEqual([line.start, line.end, line.cells[0].start], [0, 3, 2]);
+});
+
 test('a trailing disable comment is no cell, and the line keeps its whole span', () => {
   const text = '总计\t1 <!-- gkreport-disable-line row-total -->';
   const [line] = tokenize(text, computeLineStarts(text));

@@ -27,6 +27,7 @@ export interface Line extends Span {
 
 const MD_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 const TAB = 9;
+const FORM_FEED = 12;
 const PIPE = 124;
 /**
  * A suppression comment closing a line with other content (`… 1 <!-- gkreport-disable-line
@@ -185,8 +186,11 @@ export function tokenize(text: string, lineStarts: number[]): Line[] {
   let nextPipe = text.indexOf('|');
   let nextComment = text.indexOf('<!--');
   for (let index = 0; index < lineStarts.length; index++) {
-    const start = lineStarts[index];
+    const lineStart = lineStarts[index];
     const lineEnd = ends[index];
+    // A page break (form feed) that a PDF conversion put before a line is no part of its cells.
+    let start = lineStart;
+    while (start < lineEnd && text.charCodeAt(start) === FORM_FEED) start++;
     while (nextTab >= 0 && nextTab < start) nextTab = text.indexOf('\t', start);
     while (nextPipe >= 0 && nextPipe < start) nextPipe = text.indexOf('|', start);
     while (nextComment >= 0 && nextComment < start) nextComment = text.indexOf('<!--', start);
@@ -203,35 +207,35 @@ export function tokenize(text: string, lineStarts: number[]): Line[] {
     if (!hasTab && !hasPipe) {
       // Page furniture is left out, so that a table it falls inside reads on across it.
       if (content && isPageNumber(text, start, end)) continue;
-      lines.push(content ? makeLine(index, start, lineEnd, 'text', [makeCell(text, start, end, index)]) : makeLine(index, start, lineEnd, 'blank', []));
+      lines.push(content ? makeLine(index, lineStart, lineEnd, 'text', [makeCell(text, start, end, index)]) : makeLine(index, lineStart, lineEnd, 'blank', []));
       continue;
     }
     const indented = nextTab === start;
     if (indented && onlyIndentAfter(text, start + 1, end)) {
-      lines.push(makeLine(index, start, lineEnd, 'cell', [makeCell(text, start + 1, end, index, start)], 'indented-cells'));
+      lines.push(makeLine(index, lineStart, lineEnd, 'cell', [makeCell(text, start + 1, end, index, start)], 'indented-cells'));
     } else if (!content) {
-      lines.push(makeLine(index, start, lineEnd, 'blank', []));
+      lines.push(makeLine(index, lineStart, lineEnd, 'blank', []));
     } else if (hasTab) {
       const secondTab = indented ? text.indexOf('\t', start + 1) : nextTab;
       if (indented && (secondTab < 0 || secondTab >= end)) {
-        lines.push(makeLine(index, start, lineEnd, 'cell', [makeCell(text, start + 1, end, index, start)], 'indented-cells'));
+        lines.push(makeLine(index, lineStart, lineEnd, 'cell', [makeCell(text, start + 1, end, index, start)], 'indented-cells'));
       } else {
-        lines.push(makeLine(index, start, lineEnd, 'row', splitCells(text, start, end, TAB, index), 'tab'));
+        lines.push(makeLine(index, lineStart, lineEnd, 'row', splitCells(text, start, end, TAB, index), 'tab'));
       }
     } else if (pipeCells && afterFirstPipe(text, nextPipe + 1, end) >= 0 && !(startsWithPipe(text, start, nextPipe) && isSeparatorLine(text, start, end))) {
       // `-- |` is a placeholder cell here, not a Markdown separator: those open with a pipe.
-      lines.push(makeLine(index, start, lineEnd, 'cell', [makeCell(text, start, nextPipe, index, -1, nextPipe)], 'pipe-cells'));
+      lines.push(makeLine(index, lineStart, lineEnd, 'cell', [makeCell(text, start, nextPipe, index, -1, nextPipe)], 'pipe-cells'));
     } else if (isSeparatorLine(text, start, end)) {
-      lines.push(makeLine(index, start, lineEnd, 'separator', []));
+      lines.push(makeLine(index, lineStart, lineEnd, 'separator', []));
     } else if (startsWithPipe(text, start, nextPipe) && (nextPipe === start || ((markdown ??= hasSeparatorLine(text, lineStarts, ends)) && inMarkdownTable(text, lines, lineStarts, ends, index)))) {
       const cells = splitCells(text, start, end, PIPE, index);
       cells.shift();
       if (cells.length > 1 && cells[cells.length - 1].text === '' && endsWithPipe(text, start, end)) cells.pop();
-      lines.push(makeLine(index, start, lineEnd, 'row', cells, 'markdown'));
+      lines.push(makeLine(index, lineStart, lineEnd, 'row', cells, 'markdown'));
     } else {
       const cells = splitCells(text, start, end, PIPE, index);
       if (cells.length > 1 && cells[cells.length - 1].text === '') cells.pop();
-      lines.push(makeLine(index, start, lineEnd, 'row', cells, 'pipe-rows'));
+      lines.push(makeLine(index, lineStart, lineEnd, 'row', cells, 'pipe-rows'));
     }
   }
   return lines;
