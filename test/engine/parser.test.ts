@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ReportModel, TableInstance } from '../../server/src/engine/model';
+import { checkReport } from '../../server/src/engine/check';
 import { parseReport } from '../../server/src/engine/parse/parser';
 import { findCell, layoutFixtures, readFixture, SEEDS } from '../helpers';
 
@@ -286,6 +287,35 @@ test('table 3\'s header repeated among its rows (at the top of a page) changes n
     assert.deepEqual(twice.filter(([id]) => id === 'table3'), [...expected, ...expected].filter(([id]) => id === 'table3'), `${name}: two copies`);
   }
   assert.ok(tried >= 250, `${tried} headers inserted`);
+});
+
+test('a label broken over two lines inside a tab or pipe row (a line break typed in a Word cell) keeps its row\'s cells, in every layout', () => {
+  const shape = (text: string) => {
+    const { model, findings } = checkReport({ text });
+    return [model.tables.map((t) => [t.id, [...t.cells.values()].map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind))]), findings.map((f) => f.code).sort()];
+  };
+  let tried = 0;
+  const docs = [...layoutFixtures().filter((f) => /tab|pipe-rows/.test(f.name)), ...['000', '003'].map((k) => ({ name: `seed ${k}`, text: readFixture(SEEDS[k]) }))];
+  for (const { name, text } of docs) {
+    const expected = shape(text);
+    const sep = name.includes('pipe') ? '|' : '\t';
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const cells = lines[i].split(sep);
+      const k = cells.findIndex((c) => c.trim().length >= 5 && /[\u4e00-\u9fff]/.test(c));
+      if (k < 0 || !cells.slice(k + 1).some((c) => /^\s*\d/.test(c))) continue;
+      // Broken after the ordinal's closing bracket, in the middle, or before a remark (（二）部分公开 / （区分处理的…）).
+      const label = cells[k];
+      const remark = label.search(/[（(][^（(]*$/);
+      for (const at of new Set([label.search(/[）)]/) + 1, Math.floor(label.length / 2), remark > 2 ? remark : 0])) {
+        if (at < 2 || at > label.length - 2 || /^\s*[\d.、]+$/.test(label.slice(0, at))) continue;
+        tried++;
+        const broken = `${[...cells.slice(0, k), label.slice(0, at)].join(sep)}\n${[label.slice(at), ...cells.slice(k + 1)].join(sep)}`;
+        assert.deepEqual(shape([...lines.slice(0, i), broken, ...lines.slice(i + 1)].join('\n')), expected, `${name}: ${JSON.stringify(broken)}`);
+      }
+    }
+  }
+  assert.ok(tried >= 150, `${tried} labels broken`);
 });
 
 test('part headings in the spellings drafts use: 一．, 一. , 一、 , bold, a closing colon, 第一部分, spaced out, no ordinal', () => {

@@ -9,7 +9,7 @@ import { hasCjk, labelCore, splitOrdinal, toHalfWidth } from '../text/normalize'
 import { computeLineStarts, lineOfOffset } from '../text/positions';
 import type { FormatId } from '../types';
 import { isLabelPrefix, matchHeading, matchLabel, mayBeNearLabel, type HeadingMatch, type Match } from './labels';
-import { asText, cellValue, emptied, joinedCell, tokenize, undecorate, type Line } from './lines';
+import { asText, cellValue, emptied, joinedCell, makeCell, tokenize, undecorate, type Line } from './lines';
 import { findClosingDate, findPeriod, findSignature, findSuppressions, findTitle } from './meta';
 import { isDataLike, TableBuilder } from './tables';
 
@@ -429,23 +429,28 @@ function valuesFollowOneALine(lines: Line[], index: number): boolean {
  */
 function joinSplitLabels(text: string, lines: Line[]): void {
   for (let i = 0; i < lines.length; i++) {
-    const first = lines[i].cells[0];
-    if (!first || lines[i].kind === 'blank' || lines[i].kind === 'separator') continue;
-    if (lines[i].kind === 'row' && lines[i].cells.some((c, k) => k > 0 && c.text !== '')) continue;
+    if (lines[i].kind === 'blank' || lines[i].kind === 'separator') continue;
+    // In a row, the one cell with text: a label of a tab row may stand after its padding cells.
+    const at = lines[i].kind === 'row' ? lines[i].cells.findIndex((c) => c.text !== '') : 0;
+    const first = lines[i].cells[at];
+    if (!first || (lines[i].kind === 'row' && lines[i].cells.some((c, k) => k > at && c.text !== ''))) continue;
     const t = first.text;
     if (!t || !hasCjk(t) || t.length > 60 || cellValue(first).kind !== 'text') continue;
     const prefix = isLabelPrefix(t);
     // A mistyped piece is looked for only where labels wrap: in a one-cell-a-line table.
     if (!prefix && !(lines[i].kind === 'cell' && mayBeNearLabel(t) && textFollows(lines, i))) continue;
     const open = (t.includes('（') || t.includes('(')) && unbalanced(t);
-    if (!open && matchLabel(t).some((m) => m.quality !== 'fuzzy')) continue;
+    if (!open && isLabel(t)) {
+      joinLongerLabel(text, lines, i, at);
+      continue;
+    }
     if (!prefix && !open && !isNumbered(t)) continue;
-    const pieces: { line: number; cell: TextCell; idx: number }[] = [{ line: i, cell: first, idx: 0 }];
+    const pieces: { line: number; cell: TextCell; idx: number }[] = [{ line: i, cell: first, idx: at }];
     let joined = t;
     let blanks = 0;
     const merge = (): void => {
       const last = pieces[pieces.length - 1];
-      lines[last.line].cells[last.idx] = joinedCell(pieces.map((p) => p.cell), joined);
+      placeJoined(text, lines, last.line, last.idx, at, joinedCell(pieces.map((p) => p.cell), joined));
       for (const p of pieces.slice(0, -1)) {
         if (p.line !== last.line) lines[p.line] = emptied(lines[p.line]);
       }
@@ -478,7 +483,16 @@ function joinSplitLabels(text: string, lines: Line[]): void {
     // The pieces end one character short of a long label (已获取信 for 已获取信息).
     if (!merged && prefix && pieces.length > 1 && mayBeNearLabel(joined) && !isLabel(pieces[pieces.length - 1].cell.text) && isNearLongRow(joined)) merge();
   }
-  void text;
+}
+
+/**
+ * Puts a label joined from pieces in cell `idx` of line `j`, in the column of a tab row where its
+ * first piece stood: the padding cells before it are kept, so its values keep their columns.
+ */
+function placeJoined(text: string, lines: Line[], j: number, idx: number, column: number, cell: TextCell): void {
+  const line = lines[j];
+  line.cells[idx] = cell;
+  if (line.kind === 'row' && column > idx) line.cells.splice(idx, 0, ...Array.from({ length: column - idx }, () => makeCell(text, line.start, line.start, line.index)));
 }
 
 /** Whether the next line holding something (one blank line allowed between) starts with words, which may finish a label. */
@@ -501,6 +515,27 @@ function isNumbered(t: string): boolean {
 /** Whether a text is a label on its own (not one near miss of one). */
 function isLabel(text: string): boolean {
   return matchLabel(text).some((m) => m.quality !== 'fuzzy');
+}
+
+/**
+ * Joins a whole label to the next line's first words when together they make a longer label, as
+ * a cell broken over lines leaves it (`（六）其他` / `处理`, `（二）部分公开` / `（区分处理的，…）`):
+ * the joined cell stands where the words did. Returns whether it joined.
+ */
+function joinLongerLabel(text: string, lines: Line[], i: number, at: number): boolean {
+  for (let j = i + 1; j < lines.length && j <= i + 2; j++) {
+    if (lines[j].kind === 'blank') continue;
+    const idx = lines[j].cells.findIndex((c) => c.text !== '');
+    const cell = lines[j].cells[idx];
+    if (!cell || !hasCjk(cell.text) || cellValue(cell).kind !== 'text' || isLabel(cell.text)) return false;
+    const first = lines[i].cells[at];
+    const joined = first.text + cell.text;
+    if (!isLabel(joined)) return false;
+    placeJoined(text, lines, j, idx, at, joinedCell([first, cell], joined));
+    lines[i] = emptied(lines[i]);
+    return true;
+  }
+  return false;
 }
 
 /** Whether a text is one character off a long row label (eight characters or more). */
