@@ -312,3 +312,67 @@ describe('narrative', () => {
     for (const seed of Object.keys(SEEDS)) assert.deepEqual(only(readFixture(SEEDS[seed])), [], seed);
   });
 });
+
+describe('narrative: the parts of table 3\'s totals', () => {
+  /** Sets the seven counts of the table-3 row whose line starts with `prefix`. */
+  const setRow = (text: string, prefix: string, counts: number[]): string => {
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => l.startsWith(prefix));
+    assert.ok(at >= 0, prefix);
+    lines[at] = `${prefix} ${counts.join(' | ')} |`;
+    return lines.join('\n');
+  };
+  /** Row 一: 9 individuals, 1 business; outcomes: 予以公开 6, 属于国家秘密 1, 危及“三安全一稳定” 2, 本机关不掌握 1. */
+  const report = (year: number, overview: string): string => {
+    let text = draft({ year, overview, t3: { received: 10, carried: 0, handled: 10 } });
+    text = setRow(text, '| 一、本年新收政府信息公开申请数量 |  |  |', [9, 1, 0, 0, 0, 0, 10]);
+    text = setRow(text, '| 三、本年度办理结果 | （一）予以公开 |  |', [6, 0, 0, 0, 0, 0, 6]);
+    text = setRow(text, '|  | （三）不予公开 | 1.属于国家秘密 |', [1, 0, 0, 0, 0, 0, 1]);
+    text = setRow(text, '|  |  | 3.危及“三安全一稳定” |', [1, 1, 0, 0, 0, 0, 2]);
+    text = setRow(text, '|  | （四）无法提供 | 1.本机关不掌握相关政府信息 |', [1, 0, 0, 0, 0, 0, 1]);
+    return setRow(text, '|  | （七）总计 |  |', [9, 1, 0, 0, 0, 0, 10]);
+  };
+  const parts = (n: Record<string, number>) =>
+    `共收到政府信息公开申请10件，其中自然人申请${n.natural}件，法人或其他组织申请${n.organisations}件。` +
+    `共办结政府信息公开申请10件，其中予以公开${n.public}件，部分公开${n.partial}件，不予公开${n.withheld}件，无法提供${n.unable}件，不予处理${n.rejected}件，其他处理${n.other}件。`;
+  const right = { natural: 9, organisations: 1, public: 6, partial: 0, withheld: 3, unable: 1, rejected: 0, other: 0 };
+
+  it('is silent when the text\'s parts agree with the table, in both formats', () => {
+    for (const year of [2020, 2021]) assert.deepEqual(check(report(year, parts(right))), [], String(year));
+  });
+
+  it('reports each part that disagrees on its number, related to the cells it sums, with a fix', () => {
+    // [part, a wrong count, the number of cells it sums (2019 format, 2021 format)]
+    const wrong: [keyof typeof right, number, number, number][] = [
+      ['natural', 10, 1, 1], ['organisations', 0, 5, 5], ['public', 7, 1, 1], ['partial', 1, 1, 1],
+      ['withheld', 2, 8, 8], ['unable', 0, 3, 3], ['rejected', 2, 5, 5], ['other', 1, 1, 3],
+    ];
+    for (const year of [2020, 2021]) {
+      for (const [part, count, cells2019, cells2021] of wrong) {
+        const text = report(year, parts({ ...right, [part]: count }));
+        const found = only(text);
+        assert.equal(found.length, 1, `${year} ${part}: ${found.map((f) => f.message).join(' | ')}`);
+        const sentence = parts({ ...right, [part]: count });
+        const keyword = { natural: '自然人申请', organisations: '法人或其他组织申请', public: '予以公开', partial: '部分公开', withheld: '不予公开', unable: '无法提供', rejected: '不予处理', other: '其他处理' }[part];
+        const at = pos(text, sentence);
+        const column = at.character + sentence.indexOf(`${keyword}${count}件`) + keyword.length;
+        assert.deepEqual(found[0].range, { start: { line: at.line, character: column }, end: { line: at.line, character: column + String(count).length } }, `${year} ${part}`);
+        assert.equal(found[0].related.length, year === 2020 ? cells2019 : cells2021, `${year} ${part}`);
+        const fixed = applyEdits(text, found[0].fixes[0].edits);
+        assert.equal(fixed, report(year, parts(right)), `${year} ${part} fixed`);
+      }
+    }
+  });
+
+  it('leaves alone a part named for one reason (因属于国家秘密不予公开1件) or far from its number', () => {
+    for (const overview of ['依申请公开方面，因属于国家秘密不予公开1件。', '依申请公开方面，不予公开的申请中，涉及国家秘密的1件。', '本年度政府信息公开申请中予以公开的信息主要涉及规划，共5件。']) {
+      assert.deepEqual(only(report(2020, overview)), [], overview);
+    }
+  });
+
+  it('accepts row 一 + 二 for the applicants when the sentence counts 上年结转 too', () => {
+    let text = report(2020, '共受理政府信息公开申请11件（含上年结转1件），其中自然人申请10件，法人或其他组织申请1件。');
+    text = setRow(text, '| 二、上年结转政府信息公开申请数量 |  |  |', [1, 0, 0, 0, 0, 0, 1]);
+    assert.deepEqual(only(text), []);
+  });
+});

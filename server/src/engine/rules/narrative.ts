@@ -18,6 +18,11 @@
  * | 行政复议 N 件                             | 表四 行政复议 · 总计                            |
  * | 行政诉讼 N 件                             | 表四 未经复议直接起诉 · 总计 + 复议后起诉 · 总计  |
  *
+ * The parts the text breaks table 3's totals into are compared when their keyword stands right
+ * before the count (`其中自然人申请31件`, `予以公开17件、部分公开4件`): 自然人 and 法人或其他组织 with
+ * row 一's columns, 予以公开 … 其他处理 with the outcome's 总计 or the sum of its items'. A part
+ * named for one reason (`因属于国家秘密不予公开1件`) is left alone.
+ *
  * Comparisons (增加, 同比, 较上年 …) are not counts and are skipped; so is any table cell that is
  * blank or not a valid count.
  *
@@ -28,11 +33,15 @@
 import { countOf } from '../analysis/relations';
 import { toChineseNumeral } from '../text/normalize';
 import type { DataCell, ReportModel, Span, TableInstance } from '../model';
-import { cellKey } from '../template';
+import { cellKey, tableDecl } from '../template';
 import type { RelatedInfo } from '../types';
 import type { Localized, Rule, RuleContext } from './rule';
 
-export type Category = 'received' | 'handled' | 'carried' | 'carryover' | 'review' | 'litigation';
+/** What a count of the text counts: a total of tables 3 and 4, or a part of table 3's (`PARTS`). */
+export type Category = 'received' | 'handled' | 'carried' | 'carryover' | 'review' | 'litigation' | Part;
+
+/** A part of table 3's totals the text may break them into: applicants, then outcomes. */
+export type Part = 'natural' | 'organisations' | 'public' | 'partial' | 'withheld' | 'unable' | 'rejected' | 'otherHandling';
 
 /** Keywords announcing what a following count means; the one nearest the number wins. */
 const KEYWORDS: [Category, RegExp][] = [
@@ -43,6 +52,25 @@ const KEYWORDS: [Category, RegExp][] = [
   ['handled', /办结|答复|办理完毕|处理完毕|已办理|已处理/g],
   ['received', /收到|新收|受理|接收|接到|收悉/g],
 ];
+/**
+ * Keywords of a part of table 3's totals (`其中自然人申请31件`, `予以公开17件、部分公开4件`), with the
+ * row of table 3 it counts (its 总计, or the sum of its items' 总计) or, for applicants, the columns
+ * of row 一. They count only right before their number.
+ */
+const PARTS: [Part, RegExp, { row: string } | { columns: 'natural' | 'organisations' }][] = [
+  ['natural', /自然人/g, { columns: 'natural' }],
+  ['organisations', /法人(?:或|和|及)其他组织/g, { columns: 'organisations' }],
+  ['public', /予以公开/g, { row: 'public' }],
+  ['partial', /部分公开/g, { row: 'partial' }],
+  ['withheld', /不予公开/g, { row: 'withheld' }],
+  ['unable', /无法提供/g, { row: 'unable' }],
+  ['rejected', /不予处理/g, { row: 'rejected' }],
+  ['otherHandling', /其他处理/g, { row: 'other' }],
+];
+/** What may stand between a part's keyword and its count: `自然人申请31件`, `不予公开的2件`. */
+const PART_GAP = /^[\s的了为是有共计:：申请]{0,4}$/;
+/** A reason before a part's keyword makes its count one item's (`因属于国家秘密不予公开1件`). */
+const PART_REASON = /因|由于|属于|系/;
 const BOTH = /(?:收到|受理|新收|接收)[^，,]{0,2}(?:并|且|和|及|、)已?(?:办结|答复|处理完毕)/;
 const RELEVANT = /政府信息公开申请|依申请|公开申请|行政复议|行政诉讼/;
 const SCOPE = /全市|全区|全县|全省|全州|全旗|全盟|全镇|备案/;
@@ -256,6 +284,20 @@ export function mentionsIn(text: string): Mention[] {
             bestEnd = end;
           }
         }
+        // A part's keyword nearer the number decides, right before it and for no single reason; else the count is left alone.
+        let part: Part | undefined;
+        let partEnd = -1;
+        for (const [category, re] of PARTS) {
+          const end = lastEnd(context, re);
+          if (end > partEnd) {
+            part = category;
+            partEnd = end;
+          }
+        }
+        if (part && partEnd > bestEnd) {
+          if (!PART_GAP.test(context.slice(partEnd)) || PART_REASON.test(context.slice(0, partEnd))) continue;
+          best = part;
+        }
         if (!best) continue;
         categories = [best];
       }
@@ -264,7 +306,8 @@ export function mentionsIn(text: string): Mention[] {
       for (const category of categories) {
         out.push({
           category, value, written, start: clause.start + at, end: clause.start + at + written.length,
-          withCarried: category === 'received' && ((/受理/.test(context) && mentionsCarried) || includesCarried),
+          withCarried: (category === 'received' && ((/受理/.test(context) && mentionsCarried) || includesCarried))
+            || ((category === 'natural' || category === 'organisations') && (mentionsCarried || includesCarried)),
         });
       }
     }
@@ -294,20 +337,51 @@ interface Expectation {
   what: Localized;
 }
 
-/** The cells a mention counts: one 总计, or the two litigation 总计 (undefined when the table lacks them). */
-function cellsFor(model: ReportModel, m: Mention): { cell: DataCell; table: TableInstance }[] | undefined {
+/**
+ * The cells a mention counts, which it states the sum of: one 总计, the two litigation 总计, or a
+ * part of table 3's (undefined when the table lacks them).
+ */
+function cellsFor(model: ReportModel, m: Mention, row = 'new'): { cell: DataCell; table: TableInstance }[] | undefined {
   const table = model.tables.find((t) => t.id === (m.category === 'review' || m.category === 'litigation' ? 'table4' : 'table3'));
   if (!table) return undefined;
-  const keys = CELLS[m.category];
+  const keys = isPart(m.category) ? partKeys(table, m.category, row) : CELLS[m.category];
   const cells = keys.map((key) => table.cells.get(key));
-  return cells.every((c) => c !== undefined) ? cells.map((cell) => ({ cell: cell!, table })) : undefined;
+  return keys.length > 0 && cells.every((c) => c !== undefined) ? cells.map((cell) => ({ cell: cell!, table })) : undefined;
+}
+
+function isPart(category: Category): category is Part {
+  return PARTS.some(([part]) => part === category);
+}
+
+/**
+ * The cells of table 3 a part of its totals sums, as the template declares them: an outcome's
+ * 总计, or its items' when it has items (（三）不予公开; （六）其他处理 in the 2021 format); an
+ * applicants' column (自然人) or columns (法人或其他组织: every column but 自然人 and 总计) of `row`.
+ */
+function partKeys(table: TableInstance, part: Part, row: string): string[] {
+  const target = PARTS.find(([p]) => p === part)![2];
+  const key = (r: string, column: string) => cellKey({ table: 'table3', section: 'main', row: r, column });
+  for (const format of table.format ? [table.format] : (['2021', '2019'] as const)) {
+    const main = tableDecl(format, 'table3').sections[0];
+    let keys: string[];
+    if ('columns' in target) {
+      keys = main.columns.filter((c) => (target.columns === 'natural' ? c.id === 'natural' : c.id !== 'natural' && c.id !== 'total')).map((c) => key(row, c.id));
+    } else {
+      const decl = main.rows.find((r) => r.id === target.row);
+      if (!decl) continue;
+      const rows = decl.data === false ? main.rows.filter((r) => r.group === target.row && r.data !== false) : [decl];
+      keys = rows.map((r) => key(r.id, 'total'));
+    }
+    if (keys.every((k) => table.cells.has(k))) return keys;
+  }
+  return [];
 }
 
 const t3 = (row: string) => cellKey({ table: 'table3', section: 'main', row, column: 'total' });
 const t4 = (column: string) => cellKey({ table: 'table4', section: 'main', row: 'cases', column });
 
 /** The keys of the cells each category of mention counts. */
-const CELLS: Record<Category, string[]> = {
+const CELLS: Record<Exclude<Category, Part>, string[]> = {
   received: [t3('new')],
   handled: [t3('total7')],
   carried: [t3('carried')],
@@ -316,7 +390,7 @@ const CELLS: Record<Category, string[]> = {
   litigation: [t4('direct.total'), t4('after.total')],
 };
 
-const WHAT: Record<Exclude<Category, 'litigation'>, Localized> = {
+const WHAT: Record<Exclude<Category, 'litigation' | Part>, Localized> = {
   received: { zh: '表三“一、本年新收政府信息公开申请数量”的总计', en: 'table 3 一、本年新收政府信息公开申请数量 · 总计' },
   handled: { zh: '表三“（七）总计”的总计', en: 'table 3 （七）总计 · 总计' },
   carried: { zh: '表三“二、上年结转政府信息公开申请数量”的总计', en: 'table 3 二、上年结转政府信息公开申请数量 · 总计' },
@@ -328,6 +402,7 @@ function expectationFor(model: ReportModel, m: Mention): Expectation | undefined
   const cells = cellsFor(model, m);
   const values = cells?.map(({ cell }) => countOf(cell));
   if (!cells || !values || values.some((v) => v === undefined)) return undefined;
+  if (isPart(m.category)) return partExpectation(model, m, m.category, cells, values as number[]);
   if (m.category === 'litigation') {
     const [va, vb] = values as number[];
     return {
@@ -343,6 +418,28 @@ function expectationFor(model: ReportModel, m: Mention): Expectation | undefined
   }
   return e;
 }
+
+/** What table 3 says of a part of its totals: the sum of its cells (applicants: with row 二's when the sentence counts 上年结转 too). */
+function partExpectation(model: ReportModel, m: Mention, part: Part, cells: { cell: DataCell; table: TableInstance }[], values: number[]): Expectation {
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const e: Expectation = { value: sum(values), cells, what: PART_WHAT[part] };
+  if (m.withCarried) {
+    const carried = cellsFor(model, m, 'carried')?.map(({ cell }) => countOf(cell));
+    if (carried && carried.every((v) => v !== undefined)) e.alternative = e.value + sum(carried as number[]);
+  }
+  return e;
+}
+
+const PART_WHAT: Record<Part, Localized> = {
+  natural: { zh: '表三“一、本年新收政府信息公开申请数量”的自然人一栏', en: 'table 3 一、本年新收政府信息公开申请数量 · 自然人' },
+  organisations: { zh: '表三“一、本年新收政府信息公开申请数量”的法人或其他组织各栏之和', en: 'the sum of the 法人或其他组织 columns of table 3 一、本年新收政府信息公开申请数量' },
+  public: { zh: '表三“（一）予以公开”的总计', en: 'table 3 （一）予以公开 · 总计' },
+  partial: { zh: '表三“（二）部分公开”的总计', en: 'table 3 （二）部分公开 · 总计' },
+  withheld: { zh: '表三“（三）不予公开”各项总计之和', en: 'the sum of the totals of table 3 （三）不予公开' },
+  unable: { zh: '表三“（四）无法提供”各项总计之和', en: 'the sum of the totals of table 3 （四）无法提供' },
+  rejected: { zh: '表三“（五）不予处理”各项总计之和', en: 'the sum of the totals of table 3 （五）不予处理' },
+  otherHandling: { zh: '表三“（六）其他处理”的总计（或各项总计之和）', en: 'table 3 （六）其他处理 · 总计 (or the sum of its items)' },
+};
 
 /** A count the running text states for a table cell, alone or added to others, and where. */
 export interface StatedCount {
@@ -396,7 +493,8 @@ export function statedCounts(model: ReportModel, mentions: ParagraphMentions[]):
   const out = new Map<DataCell, StatedCount[]>();
   for (const { para, found } of mentions) {
     for (const { sentenceStart, mention: m } of found) {
-      const cells = m.withCarried ? undefined : cellsFor(model, m);
+      // The parts of table 3's totals are compared by \`narrative\` alone; what fixes may do rests on the totals.
+      const cells = m.withCarried || isPart(m.category) ? undefined : cellsFor(model, m);
       if (!cells) continue;
       const span = { start: docOffset(para, sentenceStart + m.start), end: docOffset(para, sentenceStart + m.end - 1) + 1 };
       for (const { cell } of cells) {
@@ -417,6 +515,14 @@ const CLAIMS: Record<Category, Localized> = {
   carryover: { zh: '正文称结转下年度 {n} 件', en: 'The text says {n} applications are carried over to next year' },
   review: { zh: '正文称行政复议 {n} 件', en: 'The text says {n} administrative reviews' },
   litigation: { zh: '正文称行政诉讼 {n} 件', en: 'The text says {n} lawsuits' },
+  natural: { zh: '正文称自然人申请 {n} 件', en: 'The text says {n} applications came from individuals' },
+  organisations: { zh: '正文称法人或其他组织申请 {n} 件', en: 'The text says {n} applications came from legal persons or other organisations' },
+  public: { zh: '正文称予以公开 {n} 件', en: 'The text says {n} applications were granted' },
+  partial: { zh: '正文称部分公开 {n} 件', en: 'The text says {n} applications were partly granted' },
+  withheld: { zh: '正文称不予公开 {n} 件', en: 'The text says {n} applications were refused' },
+  unable: { zh: '正文称无法提供 {n} 件', en: 'The text says the information could not be provided for {n} applications' },
+  rejected: { zh: '正文称不予处理 {n} 件', en: 'The text says {n} applications were not processed' },
+  otherHandling: { zh: '正文称其他处理 {n} 件', en: 'The text says {n} applications were handled otherwise' },
 };
 
 export const narrativeRule: Rule = {

@@ -43,7 +43,7 @@ export const RULES: RuleInfo[] = [
   info('label', 'warning', true, '标签用语', 'Label wording', '行或列标签与标准用语不符（错字、旧用语）。', 'A row or column label deviates from the standard wording (typo, obsolete wording).'),
   info('template-version', 'warning', false, '表格格式版本', 'Template version', '表格采用的全国格式与报告年度要求的不一致。', 'The tables follow the other national format than the report year requires.'),
   info('period', 'error', true, '统计期限', 'Statistics period', '所述统计期限不是报告年度的1月1日至12月31日。', 'The stated statistics period is not 1月1日–12月31日 of the report year.'),
-  info('narrative', 'warning', true, '正文数字', 'Narrative numbers', '正文中的数字与表格不一致（收到、办结、结转的申请数，行政复议、行政诉讼数）。', 'A number in the text contradicts the table (applications received, handled, carried over; reviews, lawsuits).'),
+  info('narrative', 'warning', true, '正文数字', 'Narrative numbers', '正文中的数字与表格不一致（收到、办结、结转的申请数及其按申请人、办理结果分列的件数，行政复议、行政诉讼数）。', 'A number in the text contradicts the table (applications received, handled, carried over, and their breakdown by applicant and outcome; reviews, lawsuits).'),
   info('deadline', 'info', false, '发布时限', 'Deadline', '落款日期晚于法定发布时限（部门为次年1月31日，政府为3月31日）。', 'The closing date is after the legal deadline (1月31日 of the next year for a department, 3月31日 for a government).'),
   info('cross-year', 'warning', true, '跨年度衔接', 'Across years', '“二、上年结转”与上年报告的“四、结转下年度继续办理”不一致（按列）。', '二、上年结转 differs from last year\'s 四、结转下年度继续办理, per column.'),
   info('outdated-reference', 'warning', true, '引用文件过时', 'Outdated reference', '正文引用了已不适用的文件：修订前的《政府信息公开条例》（国务院令第492号），或另一版年报格式的印发通知（国办公开办函〔2019〕60号、〔2021〕30号）。', 'The text cites a document that no longer applies: the Regulations before their 2019 revision (国务院令第492号), or the notice of the other annual-report format (国办公开办函〔2019〕60号, 〔2021〕30号).'),
