@@ -104,7 +104,8 @@ function activeReport(ctx: CommandContext): vscode.TextDocument | undefined {
   return doc;
 }
 
-function runningClient(ctx: CommandContext): LanguageClient | undefined {
+/** The running language client, or undefined after telling the user that it has not started. */
+export function runningClient(ctx: CommandContext): LanguageClient | undefined {
   const client = ctx.client();
   if (!client?.isRunning()) {
     void vscode.window.showWarningMessage(t('notStarted'));

@@ -62,7 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     output,
     status,
     ...registerCommands(commands),
-    registerInsertTable(),
+    registerInsertTable(commands),
     { dispose: () => workspaceCommand?.dispose() },
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (!e.affectsConfiguration('gkreport.languages')) return;

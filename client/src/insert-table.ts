@@ -1,13 +1,17 @@
 /**
- * `gkreport.insertTable`: inserts a standard table (2, 3 or 4) at the cursor, rendered by the
- * engine's table renderer in the format and layout the document calls for. Each choice is a
- * quick pick whose first item is the default; arguments `{ table, format, layout }` skip them.
+ * `gkreport.insertTable`: inserts a standard table (2, 3 or 4) at the cursor, in the format and
+ * layout the document calls for. The language server reads the document and renders the table
+ * (`gkreport/documentFacts`, `gkreport/renderTable`). Each choice is a quick pick whose first item
+ * is the default; arguments `{ table, format, layout }` skip them.
  */
 import * as vscode from 'vscode';
 import type { TableLayout } from '../../server/src/engine/model';
 import type { TableId } from '../../server/src/engine/template/types';
 import type { FormatId } from '../../server/src/engine/types';
+import { runningClient, type CommandContext } from './commands';
+import { blockInsertion } from './documents';
 import { message, type MessageKey } from './messages';
+import { DOCUMENT_FACTS_METHOD, RENDER_TABLE_METHOD, type DocumentFacts, type DocumentFactsParams, type RenderTableParams } from './protocol';
 
 export interface InsertTableArgs {
   table?: TableId;
@@ -41,21 +45,21 @@ async function pick<T>(placeHolder: string, items: Item<T>[], byDefault: T): Pro
   return chosen?.value;
 }
 
-export function registerInsertTable(): vscode.Disposable {
-  return vscode.commands.registerCommand('gkreport.insertTable', (args?: InsertTableArgs) => insertTable(args ?? {}));
+export function registerInsertTable(ctx: CommandContext): vscode.Disposable {
+  return vscode.commands.registerCommand('gkreport.insertTable', (args?: InsertTableArgs) => insertTable(ctx, args ?? {}));
 }
 
-async function insertTable(args: InsertTableArgs): Promise<boolean> {
+async function insertTable(ctx: CommandContext, args: InsertTableArgs): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
     void vscode.window.showInformationMessage(t('noReport'));
     return false;
   }
+  const client = runningClient(ctx);
+  if (!client) return false;
   const doc = editor.document;
   const config = vscode.workspace.getConfiguration('gkreport', doc.uri);
-  // The parser and the template are loaded on first use, not when the extension activates.
-  const [{ blockInsertion, documentFacts }, { renderTable }] = await Promise.all([import('./documents'), import('../../server/src/engine/render')]);
-  const facts = documentFacts(doc.getText(), doc.languageId, config.get<string>('format', 'auto'));
+  const facts = await client.sendRequest<DocumentFacts>(DOCUMENT_FACTS_METHOD, { text: doc.getText(), languageId: doc.languageId, format: config.get<string>('format', 'auto') } satisfies DocumentFactsParams);
 
   const table =
     args.table ??
@@ -97,7 +101,8 @@ async function insertTable(args: InsertTableArgs): Promise<boolean> {
 
   const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
   const moneyUnit = config.get<string>('moneyUnit', 'auto') === '元' ? '元' : '万元';
-  const block = renderTable(format, table, layout, eol, undefined, { moneyUnit });
+  const block = await client.sendRequest<string | null>(RENDER_TABLE_METHOD, { format, table, layout, eol, moneyUnit } satisfies RenderTableParams);
+  if (block === null) return false;
   const selection = editor.selection;
   const before = doc.lineAt(selection.start.line).text.slice(0, selection.start.character);
   const text = blockInsertion(block, eol, before);

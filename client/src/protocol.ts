@@ -7,9 +7,14 @@
 import type { ReportStatus } from '../../server/src/protocol';
 
 export {
+  DOCUMENT_FACTS_METHOD,
+  RENDER_TABLE_METHOD,
   STATUS_METHOD,
   VALIDATE_FILES_METHOD,
   VALIDATE_WORKSPACE_COMMAND,
+  type DocumentFacts,
+  type DocumentFactsParams,
+  type RenderTableParams,
   type ReportStatus,
   type StatusParams,
   type ValidatedFile,

@@ -8,11 +8,19 @@
  * - Request `gkreport/validateFiles` (client → server) with `{ uris }`: checks those files (open
  *   documents with their editor text, others from disk), delivers their diagnostics (pushed, or a
  *   diagnostic refresh for pull clients) and returns one `ValidatedFile` per URI.
+ * - Request `gkreport/documentFacts` (client → server) with a document's text: its year, format,
+ *   table layout and the tables it holds (`DocumentFacts`), for inserting a standard table.
+ * - Request `gkreport/renderTable` (client → server): the text of a standard table in a format and
+ *   layout, zeros in its cells.
  * - Command `gkreport.validateWorkspace` (workspace/executeCommand): checks every report file of
  *   the workspace folders; pushes their diagnostics (push clients) or asks the client to pull them
  *   again (pull clients). Returns a `WorkspaceValidationSummary`. The language client registers the
  *   command itself from the server's capabilities: the extension must not register the same id.
  */
+
+import type { TableLayout } from './engine/model';
+import type { TableId } from './engine/template/types';
+import type { FormatId } from './engine/types';
 
 /** Method of the status notification and request. */
 export const STATUS_METHOD = 'gkreport/status';
@@ -81,4 +89,30 @@ export interface ValidatedFile {
 
 export interface ValidateFilesResult {
   files: ValidatedFile[];
+}
+
+/** Method of the request for what a document holds before a table is inserted into it. */
+export const DOCUMENT_FACTS_METHOD = 'gkreport/documentFacts';
+
+export interface DocumentFactsParams {
+  /** The document's text (the server need not have the document open). */
+  text: string;
+  languageId: string;
+  /** The `gkreport.format` setting: `auto`, `2019` or `2021`. */
+  format?: string;
+}
+
+/** The answer to `gkreport/documentFacts`. */
+export type { DocumentFacts } from './engine/facts';
+
+/** Method of the request for the text of a standard table. */
+export const RENDER_TABLE_METHOD = 'gkreport/renderTable';
+
+export interface RenderTableParams {
+  format: FormatId;
+  table: TableId;
+  layout: TableLayout;
+  eol: '\n' | '\r\n';
+  /** The unit of money headers that the national format leaves without one. */
+  moneyUnit?: '万元' | '元';
 }

@@ -22,6 +22,7 @@ import { clientSupport, localeOf, type ServerContext } from './features/context'
 import { DiagnosticsFeature } from './features/diagnostics';
 import { registerFolding } from './features/folding';
 import { registerHover } from './features/hover';
+import { registerInsertTable } from './features/insert-table';
 import { registerMemory } from './features/memory';
 import { SettingsManager, uriToPath } from './features/settings';
 import { registerSymbols } from './features/symbols';
@@ -57,6 +58,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   registerFolding(ctx);
   registerCompletion(ctx);
   registerMemory(connection);
+  registerInsertTable(connection);
 
   return {
     capabilities: {
