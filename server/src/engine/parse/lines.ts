@@ -30,10 +30,6 @@ const TAB = 9;
 const FORM_FEED = 12;
 const PIPE = 124;
 /**
- * A suppression comment closing a line with other content (`… 1 <!-- gkreport-disable-line
- * row-total -->`): it is read by the suppression pass, and is no part of the line's cells.
- */
-/**
  * A page number that a conversion from PDF or Word left between the lines (`- 3 -`, `— 3 —`,
  * `第3页`, `第 3 页 共 8 页`, `共8页 第3页`): page furniture, which may fall inside a table.
  */
@@ -50,6 +46,10 @@ function isPageNumber(text: string, start: number, end: number): boolean {
   return i < end && PAGE_NUMBER_OPENERS.has(text.charCodeAt(i)) && PAGE_NUMBER.test(text.slice(start, end));
 }
 
+/**
+ * A suppression comment closing a line with other content (`… 1 <!-- gkreport-disable-line
+ * row-total -->`): it is read by the suppression pass, and is no part of the line's cells.
+ */
 const TRAILING_SUPPRESSION = /[ \t\u3000]*<!--\s*gkreport-[a-z-]+\b[^>]*?-->[ \t\u3000]*$/;
 
 /**
