@@ -175,6 +175,18 @@ export function findClosingDate(text: string, lines: Line[]): DateMention | unde
 }
 
 const TITLE_RE = /((?:19|20)\d{2})\s*年度?\s*(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?报告/;
+/** The report's title as a page header repeats it (`某局2020年政府信息公开工作年度报告`, with or without its year). */
+const RUNNING_TITLE = /(?:信息公开|政务公开)(?:工作)?(?:年度)?报告$/;
+const MAX_RUNNING_TITLE = 60;
+
+/**
+ * Whether a line's text is the report's title repeated by a page header, as a conversion from PDF
+ * leaves it on every page: a short line ending in 政府信息公开工作年度报告 (or a near wording).
+ */
+export function isRunningTitle(text: string): boolean {
+  const t = text.replace(/[#*\s]/g, '');
+  return t.length <= MAX_RUNNING_TITLE && RUNNING_TITLE.test(t);
+}
 
 /** The title line, the report year, and the agency named before the year or on the line above. */
 export function findTitle(text: string, lines: Line[]): { span?: Span & { text: string }; year?: number; agency?: string } {
