@@ -38,6 +38,16 @@ test('a page number a conversion left between the lines is no line at all; what 
   }
 });
 
+test('the title a page header repeats is left out below the title\'s place; the title itself stays', () => {
+  const title = '明湖市生态环境局2020年政府信息公开工作年度报告';
+  const body = ['一、总体情况', '正文。', '二、主动公开政府信息情况', '正文。', '三、收到和处理政府信息公开申请情况', '\t1', '\t2', '\t3'];
+  const text = [title, ...body, title, '\t4', `## **${title}**`, '现将《2020年政府信息公开工作年度报告》公布如下。', '政府信息公开工作年度报告'].join('\n');
+  const kept = tokenize(text, computeLineStarts(text)).map((l) => l.index);
+  assert.deepEqual(kept, [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 12]);
+  // Among the first lines with content (where the parser looks for the title), a title-like line stays.
+  assert.equal(kinds(`前言\n${title}\n${title}`).length, 3);
+});
+
 test('a form feed (a page break) opening a line is no part of its cells; the line keeps its whole span', () => {
   assert.deepEqual(kinds('\f\t3\n\f总计\t1\t2\n\f\f三、收到和处理政府信息公开申请情况'), [
     ['cell', 'indented-cells', ['3']],

@@ -46,6 +46,36 @@ function isPageNumber(text: string, start: number, end: number): boolean {
   return i < end && PAGE_NUMBER_OPENERS.has(text.charCodeAt(i)) && PAGE_NUMBER.test(text.slice(start, end));
 }
 
+/** The lines with content, from the top, among which the report's title stands. */
+export const TITLE_LINES = 8;
+
+/** A line that names the report as its title does (`…2020年政府信息公开工作年度报告`), with or without its year. */
+const TITLE_LIKE = /(?:信息公开|政务公开)(?:工作)?(?:年度)?报告$/;
+const MAX_TITLE = 60;
+const ASTERISK = 42;
+/** 告, the last character of 报告. */
+const BAO_GAO_END = 0x544a;
+
+/**
+ * Whether `[start, end)` names the report as its title does: a short line ending in
+ * 政府信息公开工作年度报告 (or a near wording), Markdown marks and spaces aside.
+ */
+function isTitleLike(text: string, start: number, end: number): boolean {
+  if (end - start > MAX_TITLE * 2) return false;
+  let last = end;
+  while (last > start && (isWhitespace(text.charCodeAt(last - 1)) || text.charCodeAt(last - 1) === ASTERISK)) last--;
+  if (last === start || text.charCodeAt(last - 1) !== BAO_GAO_END) return false;
+  const t = text.slice(start, last).replace(/[#*\s]/g, '');
+  return t.length <= MAX_TITLE && TITLE_LIKE.test(t);
+}
+
+/** Whether the lines read so far hold the title's place: `TITLE_LINES` lines with content. */
+function pastTitle(lines: Line[]): boolean {
+  let n = 0;
+  for (const line of lines) if (line.kind !== 'blank' && ++n >= TITLE_LINES) return true;
+  return false;
+}
+
 /**
  * A suppression comment closing a line with other content (`… 1 <!-- gkreport-disable-line
  * row-total -->`): it is read by the suppression pass, and is no part of the line's cells.
@@ -205,8 +235,9 @@ export function tokenize(text: string, lineStarts: number[]): Line[] {
     const hasTab = nextTab >= 0 && nextTab < end && !(hasPipe && nextTab > nextPipe && !hasContent(text, nextTab, end));
     const content = hasContent(text, start, end);
     if (!hasTab && !hasPipe) {
-      // Page furniture is left out, so that a table it falls inside reads on across it.
-      if (content && isPageNumber(text, start, end)) continue;
+      // Page furniture is left out, so that a table it falls inside reads on across it: a page
+      // number, and the title a page header repeats (where the title stands, it stays).
+      if (content && (isPageNumber(text, start, end) || (isTitleLike(text, start, end) && pastTitle(lines)))) continue;
       lines.push(content ? makeLine(index, lineStart, lineEnd, 'text', [makeCell(text, start, end, index)]) : makeLine(index, lineStart, lineEnd, 'blank', []));
       continue;
     }

@@ -4,7 +4,7 @@
  */
 import type { DateMention, PeriodStatement, Span, Suppression } from '../model';
 import { toHalfWidth } from '../text/normalize';
-import type { Line } from './lines';
+import { TITLE_LINES, type Line } from './lines';
 
 const CN_DIGITS: Record<string, string> = { 〇: '0', 零: '0', O: '0', o: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
@@ -175,18 +175,6 @@ export function findClosingDate(text: string, lines: Line[]): DateMention | unde
 }
 
 const TITLE_RE = /((?:19|20)\d{2})\s*年度?\s*(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?报告/;
-/** The report's title as a page header repeats it (`某局2020年政府信息公开工作年度报告`, with or without its year). */
-const RUNNING_TITLE = /(?:信息公开|政务公开)(?:工作)?(?:年度)?报告$/;
-const MAX_RUNNING_TITLE = 60;
-
-/**
- * Whether a line's text is the report's title repeated by a page header, as a conversion from PDF
- * leaves it on every page: a short line ending in 政府信息公开工作年度报告 (or a near wording).
- */
-export function isRunningTitle(text: string): boolean {
-  const t = text.replace(/[#*\s]/g, '');
-  return t.length <= MAX_RUNNING_TITLE && RUNNING_TITLE.test(t);
-}
 
 /** The title line, the report year, and the agency named before the year or on the line above. */
 export function findTitle(text: string, lines: Line[]): { span?: Span & { text: string }; year?: number; agency?: string } {
@@ -194,7 +182,7 @@ export function findTitle(text: string, lines: Line[]): { span?: Span & { text: 
   for (const l of lines) {
     if (l.kind === 'blank') continue;
     candidates.push(l);
-    if (candidates.length === 8) break;
+    if (candidates.length === TITLE_LINES) break;
   }
   for (const [n, line] of candidates.entries()) {
     const raw = toHalfWidth(text.slice(line.start, line.end));

@@ -10,7 +10,7 @@ import { computeLineStarts, lineOfOffset } from '../text/positions';
 import type { FormatId } from '../types';
 import { isLabelPrefix, matchHeading, matchLabel, mayBeNearLabel, type HeadingMatch, type Match } from './labels';
 import { asText, cellValue, emptied, joinedCell, makeCell, tokenize, undecorate, type Line } from './lines';
-import { findClosingDate, findPeriod, findSignature, findSuppressions, findTitle, isRunningTitle } from './meta';
+import { findClosingDate, findPeriod, findSignature, findSuppressions, findTitle } from './meta';
 import { isDataLike, TableBuilder } from './tables';
 
 /** Options of the parser. */
@@ -54,8 +54,6 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
     if (line.kind === 'text' || line.kind === 'cell') {
       const cell = undecorate(line.cells[0]);
       if (cell.text.startsWith('<!--')) continue;
-      // The title a page header repeats, met inside a table, is page furniture.
-      if (builder && isRunningTitle(cell.text)) continue;
       // A number, blank or placeholder is never a label; only text is looked up.
       if (isDataLike(cellValue(cell)) || !matchLabel(cell.text).some((m) => m.quality !== 'fuzzy')) {
         const heading = matchHeading(cell.text);
@@ -464,8 +462,6 @@ function joinSplitLabels(text: string, lines: Line[]): void {
         if (++blanks > 1) break;
         continue;
       }
-      // A page break inside the label's cell: the title its page header repeats stands between the pieces.
-      if (lines[j].kind === 'text' && isRunningTitle(lines[j].cells[0].text)) continue;
       const idx = lines[j].cells.findIndex((c) => c.text !== '');
       if (idx < 0) break;
       const cell = lines[j].cells[idx];
