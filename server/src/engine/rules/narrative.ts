@@ -241,6 +241,20 @@ export interface Mention {
   withCarried: boolean;
 }
 
+/** The keyword of `keywords` that ends last in `context` (nearest the number after it), and where it ends (-1: none). */
+function nearestKeyword<C extends Category>(context: string, keywords: readonly (readonly [C, RegExp, ...unknown[]])[]): [C | undefined, number] {
+  let best: C | undefined;
+  let bestEnd = -1;
+  for (const [category, re] of keywords) {
+    const end = lastEnd(context, re);
+    if (end > bestEnd) {
+      best = category;
+      bestEnd = end;
+    }
+  }
+  return [best, bestEnd];
+}
+
 function lastEnd(context: string, re: RegExp): number {
   let end = -1;
   re.lastIndex = 0;
@@ -275,29 +289,12 @@ export function mentionsIn(text: string): Mention[] {
       if (BOTH.test(context)) {
         categories = ['received', 'handled'];
       } else {
-        let best: Category | undefined;
-        let bestEnd = -1;
-        for (const [category, re] of KEYWORDS) {
-          const end = lastEnd(context, re);
-          if (end > bestEnd) {
-            best = category;
-            bestEnd = end;
-          }
-        }
+        const [total, totalEnd] = nearestKeyword(context, KEYWORDS);
         // A part's keyword nearer the number decides, right before it and for no single reason; else the count is left alone.
-        let part: Part | undefined;
-        let partEnd = -1;
-        for (const [category, re] of PARTS) {
-          const end = lastEnd(context, re);
-          if (end > partEnd) {
-            part = category;
-            partEnd = end;
-          }
-        }
-        if (part && partEnd > bestEnd) {
-          if (!PART_GAP.test(context.slice(partEnd)) || PART_REASON.test(context.slice(0, partEnd))) continue;
-          best = part;
-        }
+        const [part, partEnd] = nearestKeyword(context, PARTS);
+        const nearerPart = part !== undefined && partEnd > totalEnd;
+        if (nearerPart && (!PART_GAP.test(context.slice(partEnd)) || PART_REASON.test(context.slice(0, partEnd)))) continue;
+        const best = nearerPart ? part : total;
         if (!best) continue;
         categories = [best];
       }
@@ -402,7 +399,6 @@ function expectationFor(model: ReportModel, m: Mention): Expectation | undefined
   const cells = cellsFor(model, m);
   const values = cells?.map(({ cell }) => countOf(cell));
   if (!cells || !values || values.some((v) => v === undefined)) return undefined;
-  if (isPart(m.category)) return partExpectation(model, m, m.category, cells, values as number[]);
   if (m.category === 'litigation') {
     const [va, vb] = values as number[];
     return {
@@ -411,24 +407,16 @@ function expectationFor(model: ReportModel, m: Mention): Expectation | undefined
       what: { zh: `表四行政诉讼两栏（未经复议直接起诉、复议后起诉）总计之和（${va} + ${vb}）`, en: `the two litigation totals of table 4 (未经复议直接起诉, 复议后起诉: ${va} + ${vb})` },
     };
   }
-  const e: Expectation = { value: values[0]!, cells, what: WHAT[m.category] };
-  if (m.category === 'received' && m.withCarried) {
-    const carried = countOf(model.tables.find((t) => t.id === 'table3')?.cells.get(t3('carried')));
-    if (carried !== undefined) e.alternative = e.value + carried;
-  }
-  return e;
-}
-
-/** What table 3 says of a part of its totals: the sum of its cells (applicants: with row 二's when the sentence counts 上年结转 too). */
-function partExpectation(model: ReportModel, m: Mention, part: Part, cells: { cell: DataCell; table: TableInstance }[], values: number[]): Expectation {
-  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-  const e: Expectation = { value: sum(values), cells, what: PART_WHAT[part] };
+  const e: Expectation = { value: sum(values as number[]), cells, what: isPart(m.category) ? PART_WHAT[m.category] : WHAT[m.category] };
   if (m.withCarried) {
-    const carried = cellsFor(model, m, 'carried')?.map(({ cell }) => countOf(cell));
+    // The same cells of row 二: a sentence counting 上年结转 too may state 一 + 二.
+    const carried = (isPart(m.category) ? cellsFor(model, m, 'carried') : cellsFor(model, { ...m, category: 'carried' }))?.map(({ cell }) => countOf(cell));
     if (carried && carried.every((v) => v !== undefined)) e.alternative = e.value + sum(carried as number[]);
   }
   return e;
 }
+
+const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
 const PART_WHAT: Record<Part, Localized> = {
   natural: { zh: '表三“一、本年新收政府信息公开申请数量”的自然人一栏', en: 'table 3 一、本年新收政府信息公开申请数量 · 自然人' },
