@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import type { TableLayout } from '../../server/src/engine/model';
 import { parseReport } from '../../server/src/engine/parse/parser';
 import { renderSection, renderTable } from '../../server/src/engine/render';
-import { readFixture, SEEDS } from '../helpers';
+import { applyEdits } from '../../server/src/engine/fixes/apply';
+import { findCell, readFixture, SEEDS } from '../helpers';
 import { applyFixAndRecheck, at, consistentValues, findingsOf, LAYOUTS, rangeOfText, report } from './table-kit';
 
 /** A 2021 report whose tables hold consistent non-zero values. */
@@ -64,6 +65,24 @@ describe('missing-row', () => {
     assert.equal(at(f.range), rangeOfText(text, '（七）总计'));
     assert.match(f.fixes[0].title, /1 1 1 1 1 1 6/);
     assert.equal(applyFixAndRecheck(text, f), complete);
+  });
+
+  it('indented cells: a row inserted after a row whose last cells are blank leaves those cells to it', () => {
+    const lines = full('indented-cells', 2020).split('\n');
+    const first = lines.indexOf('\t1.属于国家秘密');
+    const next = lines.indexOf('\t3.危及“三安全一稳定”');
+    // 1.属于国家秘密 ends in two blank cells, and 2.其他… is gone with the empty lines around it.
+    const text = [...lines.slice(0, first + 6), '\t', '\t', ...lines.slice(next)].join('\n');
+    const [f] = findingsOf(text, 'missing-row');
+    assert.match(f.message, /2\.其他法律行政法规禁止公开/);
+    const fixed = applyEdits(text, f.fixes[0].edits);
+    assert.deepEqual(fixed.split('\n').slice(first + 6, first + 9), ['\t', '\t', '\t2.其他法律行政法规禁止公开']);
+    const model = parseReport(fixed);
+    for (const column of ['otherOrg', 'total']) {
+      const { cell } = findCell(model, 'table3', 'withheld.secret', column);
+      assert.equal(cell.source?.text, '', `1.属于国家秘密 keeps its blank ${column} cell`);
+    }
+    assert.equal(findCell(model, 'table3', 'withheld.law', 'total').cell.source?.line, first + 15);
   });
 
   it('pipe rows, table 2: the last row of a section → inserted after the preceding row of that section', () => {

@@ -93,8 +93,10 @@ function insertBefore(model: ReportModel, layout: TableLayout, offset: number, t
   let line = lineOfOffset(model.lineStarts, offset);
   const lineText = (l: number) => model.text.slice(model.lineStarts[l], lineEnd(model, model.lineStarts[l]));
   if (layout === 'indented-cells') {
-    // The blank label cells that open the row's block (at most two, for 三、 and （一） columns).
-    for (let k = 0; k < 2 && line > 0 && /^\t[ \u3000\u00a0]*$/.test(lineText(line - 1)); k++) line--;
+    // The blank label cells that open the row's block (at most two, for 三、 and （一） columns),
+    // not the blank last cells of the row before.
+    const cellLines = sourceLines(model);
+    for (let k = 0; k < 2 && line > 0 && /^\t[ \u3000\u00a0]*$/.test(lineText(line - 1)) && !cellLines.has(line - 1); k++) line--;
   }
   const at = model.lineStarts[line];
   const insert = (newText: string): TextEdit => ({ range: rangeOf(model.lineStarts, { start: at, end: at }), newText });
@@ -109,6 +111,13 @@ function insertBefore(model: ReportModel, layout: TableLayout, offset: number, t
     ];
   }
   return [insert(layout === 'indented-cells' ? text + eol : text)];
+}
+
+/** The lines on which a cell of a table stands. */
+function sourceLines(model: ReportModel): Set<number> {
+  const lines = new Set<number>();
+  for (const table of model.tables) for (const cell of table.cells.values()) if (cell.source) lines.add(cell.source.line);
+  return lines;
 }
 
 /** An edit inserting rendered rows after the line holding `offset`. */
