@@ -6,6 +6,7 @@ import { rangeOf } from '../../server/src/engine/text/positions';
 import type { ReportModel, RowInstance, TableInstance } from '../../server/src/engine/model';
 import { findCell, layoutFixtures, readFixture, SEEDS, setCell } from '../helpers';
 import { LINE, relevant, SMALL_REPORT } from './arithmetic-fixture';
+import { at } from './table-kit';
 
 test('a blank cell: visible range on the tab before it, derived fill preferred', () => {
   const text = setCell(SMALL_REPORT, 'table3', 'public', 'business', '');
@@ -172,6 +173,14 @@ for (const { name, text } of layoutFixtures()) {
     }
   });
 }
+
+test('a tab table opened by a caption without tabs takes its rows\' layout: a missing cell is appended with a tab', () => {
+  const text = ['二、主动公开政府信息情况', '', '第二十条第（一）项', '信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量', '规章\t1\t2', '规范性文件\t4\t5\t6', ''].join('\n');
+  const { model, findings } = checkReport({ text });
+  assert.deepEqual(model.tables.map((t) => t.layout), ['tab']);
+  const fills = findings.filter((f) => f.code === 'empty-cell');
+  assert.deepEqual(fills.map((f) => f.fixes[0].edits.map((e) => [at(e.range), e.newText])), [[['4:6-4:6', '\t0']]]);
+});
 
 test('a cell inserted into a CRLF document keeps its line breaks', () => {
   const text = ['二、主动公开政府信息情况', '第二十条第（一）项 |', '信息内容 |', '本年制发件数 |', '本年废止件数 |', '现行有效件数 |', '规章 |', '5 |', ''].join('\r\n');

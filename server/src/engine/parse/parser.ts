@@ -40,7 +40,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
   };
   const open = (id: TableId, line: Line, at: number): TableBuilder => {
     close();
-    builder = new TableBuilder(id, line.layout ?? 'indented-cells', at);
+    builder = new TableBuilder(id, line.layout, at);
     return builder;
   };
 
@@ -93,6 +93,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
         if (copy) for (const l of labelled) l.match = resolve(l.all, builder, l.cell.text) ?? l.match;
         else if (isRow) addHeaderTypos(line, labelled, builder!);
       }
+      builder!.lineLayout(line.layout);
       for (const l of labelled) if (l.match.entry.table === lastTable) builder!.label(l.cell, l.match, l.all);
       const after = line.cells.slice(labelled[labelled.length - 1].index + 1);
       if (isRow && !isHeaderLineOfTable4(builder!, after)) builder!.data(after, true, true, labelled[labelled.length - 1].index + 1);
@@ -100,6 +101,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
     }
     if (allData) {
       if (builder) {
+        builder.lineLayout(line.layout);
         if (isRow) builder.data(line.cells, true, false);
         else builder.data([line.cells[0]], false, false);
       }

@@ -37,7 +37,8 @@ const T4_WIDTH = 15;
 /** Builds one table instance from the labels and data cells fed to it in document order. */
 export class TableBuilder {
   readonly id: TableId;
-  private readonly layout: TableLayout;
+  /** The layout of the first of its lines that has one (a table may open with a caption, a line of text). */
+  private layout?: TableLayout;
   private rows: PendingRow[] = [];
   private current?: PendingRow;
   private sectionId: string;
@@ -53,12 +54,17 @@ export class TableBuilder {
   private start: number;
   private end: number;
 
-  constructor(id: TableId, layout: TableLayout, start: number) {
+  constructor(id: TableId, layout: TableLayout | undefined, start: number) {
     this.id = id;
     this.layout = layout;
     this.sectionId = id === 'table2' ? 'item1' : 'main';
     this.start = start;
     this.end = start;
+  }
+
+  /** Takes the layout of a line of the table, unless an earlier line gave one. */
+  lineLayout(layout: TableLayout | undefined): void {
+    this.layout ??= layout;
   }
 
   /** Whether a row label has been seen (so 总计 or 其他 without ordinal now name rows, not columns). */
@@ -304,7 +310,8 @@ export class TableBuilder {
       }
       return s;
     };
-    const dataColumns = this.layout === 'tab' || this.layout === 'markdown' ? dataColumnsOf(this.rows, (id) => (sectionDecl(format, this.id, id) ?? decl.sections[0]).columns.length) : new Map<string, number>();
+    const layout = this.layout ?? 'indented-cells';
+    const dataColumns = layout === 'tab' || layout === 'markdown' ? dataColumnsOf(this.rows, (id) => (sectionDecl(format, this.id, id) ?? decl.sections[0]).columns.length) : new Map<string, number>();
     for (const id of this.captions.keys()) sectionOf(id);
     for (const id of this.headers.keys()) sectionOf(id);
     for (const row of this.rows) {
@@ -325,7 +332,7 @@ export class TableBuilder {
       if (rdecl?.data !== false || !rdecl) {
         const width = sdecl.columns.length;
         // Table 2's narrower sections are padded with trailing blanks in Markdown: align it from the left.
-        const { kept, extra, missingAt } = align(withoutLabelPadding(row, width, dataColumns.get(sdecl.id), this.layout), width, row.label, this.id === 'table2' ? undefined : this.layout);
+        const { kept, extra, missingAt } = align(withoutLabelPadding(row, width, dataColumns.get(sdecl.id), layout), width, row.label, this.id === 'table2' ? undefined : layout);
         instance.extra = extra;
         const rowSpan = instance.label ?? instance.span;
         if (rdecl) {
@@ -354,7 +361,7 @@ export class TableBuilder {
     return {
       id: this.id,
       format: labelFormat,
-      layout: this.layout,
+      layout,
       sections,
       span: { start: this.start, end: this.end },
       unknown: this.unknown,
