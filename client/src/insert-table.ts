@@ -30,6 +30,7 @@ const LAYOUTS: { id: TableLayout; label: MessageKey }[] = [
   { id: 'pipe-rows', label: 'layoutPipe-rows' },
   { id: 'pipe-cells', label: 'layoutPipe-cells' },
   { id: 'indented-cells', label: 'layoutIndented-cells' },
+  { id: 'spaces', label: 'layoutSpaces' },
 ];
 
 const t = (key: MessageKey, params?: object) => message(vscode.env.language, key, params);

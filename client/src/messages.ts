@@ -46,6 +46,7 @@ const MESSAGES = {
   'layoutPipe-rows': { zh: '竖线分隔的行', en: 'Pipe-separated rows' },
   'layoutPipe-cells': { zh: '每行一个单元格，以 | 结尾', en: 'One cell a line ending in |' },
   'layoutIndented-cells': { zh: '每行一个单元格，缩进', en: 'One cell a line, indented' },
+  layoutSpaces: { zh: '空格分隔的行（从 PDF 复制）', en: 'Space-separated rows (copied from a PDF)' },
   statusName: { zh: '政府信息公开年报', en: 'Government report' },
   statusChecking: { zh: '正在校验…', en: 'Checking…' },
   statusFormat: { zh: '{format} 格式', en: '{format} format' },

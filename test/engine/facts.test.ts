@@ -10,7 +10,7 @@ import { renderTable } from '../../server/src/engine/render';
 import { blockInsertion } from '../../client/src/documents';
 import { readFixture } from '../helpers';
 
-const LAYOUTS = ['tab', 'markdown', 'pipe-cells', 'pipe-rows', 'indented-cells'] as const;
+const LAYOUTS = ['tab', 'markdown', 'pipe-cells', 'pipe-rows', 'indented-cells', 'spaces'] as const;
 
 /** A fixture without its part 四 table: from the heading of part 四 to the heading of part 五. */
 function withoutTable4(text: string): { text: string; offset: number } {

@@ -12,7 +12,7 @@ import { cellKey, PARTS, tableDecl } from '../../server/src/engine/template';
 import type { CellRef, TableId } from '../../server/src/engine/template/types';
 import type { EngineOptions, Finding, FormatId, Range, RuleCode } from '../../server/src/engine/types';
 
-export const LAYOUTS: TableLayout[] = ['tab', 'pipe-cells', 'indented-cells', 'markdown', 'pipe-rows'];
+export const LAYOUTS: TableLayout[] = ['tab', 'pipe-cells', 'indented-cells', 'markdown', 'pipe-rows', 'spaces'];
 
 /** Every finding of a text. */
 export function findings(text: string, options: EngineOptions = {}): Finding[] {

@@ -23,7 +23,9 @@ export type TableLayout =
   /** Markdown pipe table with a `|---|` separator */
   | 'markdown'
   /** pipe-separated rows without a leading pipe */
-  | 'pipe-rows';
+  | 'pipe-rows'
+  /** cells separated by spaces, one row a line (text copied from a PDF) */
+  | 'spaces';
 
 /** A piece of text recognised as one table cell. */
 export interface TextCell extends Span {

@@ -17,6 +17,9 @@ import { sectionDecl, tableDecl } from './template';
 import type { CellRef, ColumnDecl, RowDecl, SectionDecl, TableId } from './template/types';
 import type { FormatId } from './types';
 
+/** A blank cell in a row written with spaces, where nothing would leave no cell: a placeholder. */
+export const BLANK_IN_SPACES = '-';
+
 /** How a rendered row places its label (tab, markdown and pipe-rows layouts). */
 export interface RowShape {
   /** Cells before the values that hold labels (Markdown table 3 uses three: 三、 / （一） / 1.). */
@@ -146,6 +149,10 @@ function layOut(rows: GridRow[], layout: TableLayout, width: number, first: bool
       case 'pipe-rows': {
         const cells = row.kind === 'data' ? [...labels, ...row.cells.slice(row.labelColumns)] : row.kind === 'group' ? labels : row.cells.filter((c) => c !== '');
         return [`${cells.join(' | ')} |`];
+      }
+      case 'spaces': {
+        const cells = row.kind === 'data' ? [...labels, ...values.map((v) => v || BLANK_IN_SPACES)] : row.kind === 'group' ? labels : row.cells.filter((c) => c !== '');
+        return [cells.join(' ')];
       }
     }
   });

@@ -11,7 +11,7 @@ import { DOCUMENT_FACTS_METHOD, RENDER_TABLE_METHOD, type DocumentFactsParams, t
 
 const FORMATS = new Set(['2019', '2021']);
 const TABLES = new Set(['table2', 'table3', 'table4']);
-const LAYOUTS = new Set(['tab', 'pipe-cells', 'indented-cells', 'markdown', 'pipe-rows']);
+const LAYOUTS = new Set(['tab', 'pipe-cells', 'indented-cells', 'markdown', 'pipe-rows', 'spaces']);
 
 /** Registers both requests. */
 export function registerInsertTable(connection: Connection): void {

@@ -4,6 +4,7 @@
  */
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { DataCell, ReportModel, Span, TableInstance, TableLayout, TextCell } from '../model';
+import { BLANK_IN_SPACES } from '../render';
 import { rangeOf } from '../text/positions';
 
 /** A cell as inserted after the last cell of a row in `layout` (`value` '' for a blank cell). */
@@ -18,6 +19,8 @@ function insertedCell(layout: TableLayout, value: string, eol: string): string {
       return `${eol}${value} |`;
     case 'indented-cells':
       return `${eol}\t${value}`;
+    case 'spaces':
+      return ` ${value === '' ? BLANK_IN_SPACES : value}`;
   }
 }
 
@@ -53,7 +56,7 @@ export function setCellEdit(model: ReportModel, table: TableInstance, cell: Data
     const layout = table.layout;
     const eol = eolOf(model.text);
     const at = cell.insertAt ?? 0;
-    const where = layout === 'tab' || layout === 'markdown' || layout === 'pipe-rows' ? at : lineEnd(model, at);
+    const where = layout === 'tab' || layout === 'markdown' || layout === 'pipe-rows' || layout === 'spaces' ? at : lineEnd(model, at);
     const blanks = options.withRow ? 0 : (cell.missingBefore ?? 0);
     const newText = insertedCell(layout, '', eol).repeat(blanks) + insertedCell(layout, value, eol);
     return { range: rangeOf(model.lineStarts, { start: where, end: where }), newText };

@@ -5,6 +5,7 @@
 import type { Span, TableLayout, TextCell } from '../model';
 import { isWhitespace } from '../text/normalize';
 import { parseValue, type ParsedValue } from '../text/numbers';
+import { spacedRowCells } from './spaced';
 
 export type LineKind =
   /** empty or whitespace only */
@@ -234,10 +235,19 @@ export function tokenize(text: string, lineStarts: number[]): Line[] {
     // Tabs after the last pipe and nothing else are trailing whitespace, not a tab row's blank cells.
     const hasTab = nextTab >= 0 && nextTab < end && !(hasPipe && nextTab > nextPipe && !hasContent(text, nextTab, end));
     const content = hasContent(text, start, end);
+    // Page furniture is left out, so that a table it falls inside reads on across it: a page
+    // number, and the title a page header repeats (where the title stands, it stays).
+    if (!hasTab && !hasPipe && content && (isPageNumber(text, start, end) || (isTitleLike(text, start, end) && pastTitle(lines)))) continue;
+    // A row written with spaces; a tab after it (as Word copies after a paragraph) is no cell.
+    const spacedEnd = hasTab ? nextTab : end;
+    if (content && !hasPipe && (!hasTab || !hasContent(text, nextTab, end)) && hasInnerSpace(text, start, spacedEnd)) {
+      const spaced = spacedRowCells(text, start, spacedEnd);
+      if (spaced) {
+        lines.push(makeLine(index, lineStart, lineEnd, 'row', spacedCells(text, spaced, index), 'spaces'));
+        continue;
+      }
+    }
     if (!hasTab && !hasPipe) {
-      // Page furniture is left out, so that a table it falls inside reads on across it: a page
-      // number, and the title a page header repeats (where the title stands, it stays).
-      if (content && (isPageNumber(text, start, end) || (isTitleLike(text, start, end) && pastTitle(lines)))) continue;
       lines.push(content ? makeLine(index, lineStart, lineEnd, 'text', [makeCell(text, start, end, index)]) : makeLine(index, lineStart, lineEnd, 'blank', []));
       continue;
     }
@@ -270,6 +280,25 @@ export function tokenize(text: string, lineStarts: number[]): Line[] {
     }
   }
   return lines;
+}
+
+/** Whether whitespace stands between two characters of `[start, end)` that are not whitespace. */
+function hasInnerSpace(text: string, start: number, end: number): boolean {
+  let seen = false;
+  let gap = false;
+  for (let i = start; i < end; i++) {
+    if (isWhitespace(text.charCodeAt(i))) gap = seen;
+    else if (gap) return true;
+    else seen = true;
+  }
+  return false;
+}
+
+/** The cells of a row written with spaces, from their `[start, end)` offset pairs. */
+function spacedCells(text: string, spans: number[], line: number): TextCell[] {
+  const cells: TextCell[] = [];
+  for (let i = 0; i < spans.length; i += 2) cells.push(makeCell(text, spans[i], spans[i + 1], line));
+  return cells;
 }
 
 /**

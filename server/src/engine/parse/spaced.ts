@@ -1,0 +1,206 @@
+/**
+ * Table rows whose cells are separated by spaces, as text copied from a PDF viewer or converted
+ * with `pdftotext -layout` gives them: `（一）予以公开 17 0 0 0 0 0 17`, a row of values alone
+ * (`0 0 0 … 0`, table 4), and a line of header words (`行政复议 行政诉讼`, `结果 维持 结果 纠正 …`).
+ */
+import { isWhitespace } from '../text/normalize';
+import { parseValue } from '../text/numbers';
+import { matchLabel } from './labels';
+
+/** Table 4's header has 15 words, twice as many when each is broken in two (`结果 维持`). */
+const MAX_HEADER_TOKENS = 32;
+
+/** A token that opens a numbered label: `（一）`, `(一)`, `一、`, `1.`, `2、`, `3．`. */
+const ORDINAL_START = /^(?:[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}\s*[、.．](?!\d))/;
+
+const CJK = /[\u4e00-\u9fff]/;
+
+/**
+ * The cells of the line `[start, end)` of `text` when it is a table row written with spaces between
+ * its cells, as `[start, end)` offset pairs; undefined for any other line. A row is
+ * - words and three values or more, one of them a number (`（一）予以公开 17 0 0 0 0 0 17`), or two
+ *   after words that are a label or nearly (`行政事业性收费 1 0`, but not `联系电话 0917 3261234`);
+ * - a row label or a near miss of one, then cells with a number among them (`行政许可 12`,
+ *   `行政事业性收费 约3 0`, `政府集中采购 4 不详`), placeholders (`二、上年结转… - - - - - - -`) or
+ *   values written as words (`行政许可 若干`);
+ * - values alone, one of them a number (`0 0 0 … 0`), a word or two among them (`1 1 若干 … 0`);
+ * - two words or more, each a label of the tables (`行政复议 行政诉讼`, `结果 维持 结果 纠正 …`).
+ * Each value is a cell; the words before the values are cut into cells as `leadingCells` says.
+ * Example: `（五）不予处理 1.信访举报投诉类申请 0 0 0` → `（五）不予处理`, `1.信访举报投诉类申请`, `0`, `0`, `0`.
+ */
+export function spacedRowCells(text: string, start: number, end: number): number[] | undefined {
+  const tokens = tokensOf(text, start, end);
+  if (tokens === undefined) return undefined;
+  let k = tokens.length;
+  let trailingNumbers = 0;
+  while (k > 0) {
+    const value = parseValue(text.slice(tokens[k - 2], tokens[k - 1]));
+    if (value.kind === 'text') break;
+    if (value.kind === 'number') trailingNumbers++;
+    k -= 2;
+  }
+  if (k === 0) return trailingNumbers > 0 && tokens.length >= 4 ? tokens : undefined;
+  const leading = leadingCells(text, tokens, k);
+  const cells = k < tokens.length ? [...leading, ...tokens.slice(k)] : leading;
+  const values = (tokens.length - k) / 2;
+  if (trailingNumbers > 0 && (values >= 3 || (values === 2 && isNearLabel(text.slice(tokens[0], tokens[k - 1]))))) return cells;
+  const { numbers, words } = countCells(text, cells);
+  if (numbers === 0) {
+    if (k < tokens.length) return isRowLabel(text.slice(cells[0], cells[1])) ? cells : undefined;
+    return headerWords(text, tokens) ?? wordedValues(text, cells);
+  }
+  const first = parseValue(text.slice(cells[0], cells[1]));
+  // Values with a word or two among them (`1 1 0 若干 … 0`), as table 4's row may have.
+  if (first.kind !== 'text') return numbers >= 2 && words * 4 <= numbers ? cells : undefined;
+  return isRowLabel(text.slice(cells[0], cells[1])) ? cells : undefined;
+}
+
+/**
+ * A whole row label and a value or two written as words after it (`行政许可 若干`, `行政许可 约3`):
+ * two CJK characters at most, or six with a digit.
+ */
+function wordedValues(text: string, cells: number[]): number[] | undefined {
+  if (cells.length < 4 || cells.length > 8 || !isLabel(text.slice(cells[0], cells[1])) || !isRowLabel(text.slice(cells[0], cells[1]))) return undefined;
+  for (let i = 2; i < cells.length; i += 2) {
+    const word = text.slice(cells[i], cells[i + 1]);
+    if (!(/\d/.test(word) ? word.length <= 6 : word.length <= 2 && CJK.test(word))) return undefined;
+  }
+  return cells;
+}
+
+/** How many cells hold a number, and how many words (the first cell aside). */
+function countCells(text: string, cells: number[]): { numbers: number; words: number } {
+  let numbers = 0;
+  let words = 0;
+  for (let i = 2; i < cells.length; i += 2) {
+    const kind = parseValue(text.slice(cells[i], cells[i + 1])).kind;
+    if (kind === 'number') numbers++;
+    else if (kind === 'text') words++;
+  }
+  if (cells.length > 0 && parseValue(text.slice(cells[0], cells[1])).kind === 'number') numbers++;
+  return { numbers, words };
+}
+
+/**
+ * The whitespace-separated tokens of a line with two or more, as offset pairs; a unit after a
+ * number (`3 件`, `25.1 万元`, as a PDF spaces them) belongs to the number.
+ */
+function tokensOf(text: string, start: number, end: number): number[] | undefined {
+  const tokens: number[] = [];
+  let i = start;
+  while (i < end) {
+    while (i < end && isWhitespace(text.charCodeAt(i))) i++;
+    if (i === end) break;
+    const s = i;
+    while (i < end && !isWhitespace(text.charCodeAt(i))) i++;
+    const n = tokens.length;
+    if (n > 0 && isDigit(text.charCodeAt(tokens[n - 1] - 1)) && UNITS.has(text.slice(s, i))) tokens[n - 1] = i;
+    else tokens.push(s, i);
+  }
+  return tokens.length >= 4 ? tokens : undefined;
+}
+
+/** The units a cell may write after its number (those `parseValue` reads). */
+const UNITS = new Set(['元', '元整', '万元', '亿元', '万', '亿', '件', '个', '项', '次', '条', '宗', '家', '人次', '人']);
+
+function isDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+}
+
+/** A number in brackets (`(3)`), a value however written, not a remark of the label before it. */
+const BRACKETED_NUMBER = /^[(（]\s*\d+\s*[)）]$/;
+
+/**
+ * The tokens before the trailing values, `[0, k)`, as cells: a value (`0`, `-`) is a cell of its
+ * own, and so is a number in brackets (`(3)`); words make one cell up to a wide gap or a numbered label (`三、本年度办理结果 （一）予以公开`);
+ * and the words after a whole label are cells of their own, values written as words (`规章 若干 0 0`).
+ */
+function leadingCells(text: string, tokens: number[], k: number): number[] {
+  const cells: number[] = [];
+  let words: number[] = [];
+  const flush = (): void => {
+    if (words.length > 0) cells.push(...wordCells(text, tokens, words));
+    words = [];
+  };
+  for (let t = 0; t < k; t += 2) {
+    const token = text.slice(tokens[t], tokens[t + 1]);
+    if (parseValue(token).kind !== 'text' || BRACKETED_NUMBER.test(token)) {
+      flush();
+      cells.push(tokens[t], tokens[t + 1]);
+      continue;
+    }
+    if (words.length > 0 && (isWideGap(text, tokens[t - 1], tokens[t]) || ORDINAL_START.test(token))) flush();
+    words.push(t);
+  }
+  flush();
+  return cells;
+}
+
+/** A group of words (token indexes) as one cell; or, when it is no label but its first words are, that label and each word after it. */
+function wordCells(text: string, tokens: number[], words: number[]): number[] {
+  const start = tokens[words[0]];
+  const end = tokens[words[words.length - 1] + 1];
+  if (words.length === 1 || isLabel(text.slice(start, end))) return [start, end];
+  for (let n = words.length - 1; n >= 1; n--) {
+    const labelEnd = tokens[words[n - 1] + 1];
+    if (!isLabel(text.slice(start, labelEnd))) continue;
+    const cells = [start, labelEnd];
+    for (let j = n; j < words.length; j++) cells.push(tokens[words[j]], tokens[words[j] + 1]);
+    return cells;
+  }
+  return [start, end];
+}
+
+function isWideGap(text: string, from: number, to: number): boolean {
+  return to - from >= 2 || text.charCodeAt(from) === 0x3000;
+}
+
+/** Whether a text names a row of the tables, or nearly does (`行政许甲`). */
+function isRowLabel(text: string): boolean {
+  return matchLabel(text).some((m) => m.entry.kind === 'row');
+}
+
+/** Whether a text is a label of the tables, or nearly is. */
+function isNearLabel(text: string): boolean {
+  return matchLabel(text).length > 0;
+}
+
+/** Whether a text is a label of the tables, exactly or in a known variant. */
+function isLabel(text: string): boolean {
+  return matchLabel(text).some((m) => m.quality !== 'fuzzy');
+}
+
+/**
+ * A line of words, every word a label of the tables or a near miss of one (a
+ * word broken in two by a space, `结果 维持` or `其他 结果`, joined back first), near misses no
+ * more than exact labels: its words as cells. Prose has words that are no label.
+ */
+function headerWords(text: string, tokens: number[]): number[] | undefined {
+  if (tokens.length > MAX_HEADER_TOKENS * 2) return undefined;
+  const cells: number[] = [];
+  let exact = 0;
+  let near = 0;
+  for (let t = 0; t < tokens.length; t += 2) {
+    const word = text.slice(tokens[t], tokens[t + 1]);
+    if (!CJK.test(word)) return undefined;
+    const next = t + 2 < tokens.length ? text.slice(tokens[t + 2], tokens[t + 3]) : '';
+    const joined = CJK.test(next) ? word + next : undefined;
+    const wordMatch = quality(word);
+    const joinedMatch = joined === undefined ? 'none' : quality(joined);
+    const join = joinedMatch === 'exact' || (wordMatch === 'none' && joinedMatch === 'near');
+    const match = join ? joinedMatch : wordMatch;
+    if (match === 'none') return undefined;
+    if (match === 'exact') exact++;
+    else near++;
+    cells.push(tokens[t], tokens[join ? t + 3 : t + 1]);
+    if (join) t += 2;
+  }
+  return cells.length >= 4 && exact > 0 && exact >= near ? cells : undefined;
+}
+
+/** How a word matches the labels of the tables: exactly (or as a variant), only nearly, or not at all. */
+function quality(word: string): 'exact' | 'near' | 'none' {
+  const matches = matchLabel(word);
+  if (matches.length === 0) return 'none';
+  return matches.some((m) => m.quality !== 'fuzzy') ? 'exact' : 'near';
+}

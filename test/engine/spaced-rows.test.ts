@@ -1,0 +1,124 @@
+/**
+ * Tables written with spaces between their cells, as text copied from a PDF viewer or converted
+ * with `pdftotext -layout` gives them: the tokenizer's rows, and whole reports read as in tabs.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkReport } from '../../server/src/engine/check';
+import { tokenize } from '../../server/src/engine/parse/lines';
+import { parseReport } from '../../server/src/engine/parse/parser';
+import { computeLineStarts } from '../../server/src/engine/text/positions';
+import { readFixture, SEEDS } from '../helpers';
+
+const lines = (text: string) => tokenize(text, computeLineStarts(text));
+const kinds = (text: string) => lines(text).map((l) => [l.kind, l.layout ?? '', l.cells.map((c) => c.text)]);
+const spaced = (text: string) => kinds(text).map(([kind, layout, cells]) => (kind === 'row' && layout === 'spaces' ? cells : kind));
+
+test('a label and its values, values alone, and a line of header words are rows', () => {
+  assert.deepEqual(spaced('（一）予以公开 17 0 0 0 0 0 17'), [['（一）予以公开', '17', '0', '0', '0', '0', '0', '17']]);
+  assert.deepEqual(spaced('0 0 0 0 0 0 0 0 0 0 0 0 0 0 1'), [[...'000000000000001']]);
+  assert.deepEqual(spaced('行政复议 行政诉讼'), [['行政复议', '行政诉讼']]);
+  assert.deepEqual(spaced('结果 维持 结果 纠正 其他 结果 尚未 审结 总计'), [['结果 维持', '结果 纠正', '其他 结果', '尚未 审结', '总计']]);
+  assert.deepEqual(spaced('信息内容 采购项目数量 采购总金额（单位：万元，保留4位小数）'), [['信息内容', '采购项目数量', '采购总金额（单位：万元，保留4位小数）']]);
+  assert.deepEqual(spaced('行政许可 12'), [['行政许可', '12']]);
+  assert.deepEqual(spaced('行政事业性收费\u30001\u30000'), [['行政事业性收费', '1', '0']]);
+});
+
+test('the words before the values are cut at a wide gap, before a numbered label, and after a whole label', () => {
+  assert.deepEqual(spaced('三、本年度办理结果 (一) 予以公开 0 0 0 0 0 0 0'), [['三、本年度办理结果', '(一) 予以公开', ...'0000000']]);
+  assert.deepEqual(spaced('（三）不予公开 1.属于国家秘密 0 0 0 0 0 0 0'), [['（三）不予公开', '1.属于国家秘密', ...'0000000']]);
+  assert.deepEqual(spaced('(二) 部分公开(区分处理的, 只计这一情形, 不计其他情形) 3 0 0 0 1 0 4'), [['(二) 部分公开(区分处理的, 只计这一情形, 不计其他情形)', '3', '0', '0', '0', '1', '0', '4']]);
+  assert.deepEqual(spaced('申请人情况    总计  3 4 7'), [['申请人情况', '总计', '3', '4', '7']]);
+  assert.deepEqual(spaced('规章 若干 0 0'), [['规章', '若干', '0', '0']]);
+  assert.deepEqual(spaced('政府集中采购 4 不详'), [['政府集中采购', '4', '不详']]);
+  assert.deepEqual(spaced('行政许可 若干'), [['行政许可', '若干']]);
+  assert.deepEqual(spaced('1 1 0 0 2 1 0 0 0 1 0 0 0 0 约3'), [[...'11002100010000', '约3']]);
+});
+
+test('a unit spaced from its number stays with it, and a number in brackets is a value, not a remark', () => {
+  assert.deepEqual(spaced('规章 3 件 0 0'), [['规章', '3 件', '0', '0']]);
+  assert.deepEqual(spaced('政府集中采购 4 25.1 万元'), [['政府集中采购', '4', '25.1 万元']]);
+  assert.deepEqual(spaced('行政许可 (3)'), [['行政许可', '(3)']]);
+  assert.deepEqual(spaced('规章 (3) 0 0'), [['规章', '(3)', '0', '0']]);
+  assert.deepEqual(spaced('(二) 部分公开 (区分处理的，只计这一情形，不计其他情形) 3 0 0 0 1 0 4'), [['(二) 部分公开 (区分处理的，只计这一情形，不计其他情形)', ...'3000104']]);
+});
+
+test('cells keep their offsets in the line (UTF-16), and a tab after the row is no cell', () => {
+  const [row] = lines('（一）予以公开  17 0');
+  assert.deepEqual(row.cells.map((c) => [c.start, c.end]), [[0, 7], [9, 11], [12, 13]]);
+  assert.deepEqual(spaced('（一）予以公开 17 0 0\t'), [['（一）予以公开', '17', '0', '0']]);
+  assert.deepEqual(spaced('（一）予以公开 17\t0'), ['row']);
+  assert.equal(lines('（一）予以公开 17\t0')[0].layout, 'tab');
+});
+
+test('prose, headings and page furniture with spaces stay what they were', () => {
+  for (const text of [
+    '2020 年，我局共收到政府信息公开申请 3 件。',
+    '联系电话 0917 3261234',
+    '截至 2020 年 12 月 31 日',
+    '## 一、总体情况',
+    '行政复议 事项说明',
+    '同比增长 12.5% 8.3%',
+    '一、总体情况 2',
+  ]) {
+    assert.deepEqual(spaced(text), ['text'], text);
+  }
+  assert.deepEqual(spaced('第 3 页 共 8 页'), []);
+});
+
+/**
+ * The report with every tab row retyped with spaces (`gap` between cells), as a PDF copy gives
+ * it: the labels, then the values, a blank value written `-`; the padding cells of label columns go.
+ */
+function retypedWithSpaces(text: string, gap: string): string {
+  const values = new Set<number>();
+  for (const t of parseReport(text).tables) for (const c of t.cells.values()) if (c.source) values.add(c.source.start);
+  let offset = 0;
+  return text
+    .split('\n')
+    .map((line) => {
+      let at = offset;
+      offset += line.length + 1;
+      if (!line.includes('\t')) return line;
+      const labels: string[] = [];
+      const cells: string[] = [];
+      for (const raw of line.split('\t')) {
+        const cell = raw.trim();
+        if (values.has(cell === '' ? at : at + raw.length - raw.trimStart().length)) cells.push(cell === '' ? '-' : cell);
+        else if (cell !== '') labels.push(cell);
+        at += raw.length + 1;
+      }
+      return [...labels, ...cells].join(gap);
+    })
+    .join('\n');
+}
+
+test('a report whose tab tables are retyped with spaces reads the same cells and gets the same findings', () => {
+  const shape = (text: string) => {
+    const { model, findings } = checkReport({ text });
+    return {
+      tables: model.tables.map((t) => [t.id, [...t.cells.values()].map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind === 'placeholder' ? 'blank' : c.value.kind))]),
+      findings: findings.map((f) => `${f.code} ${f.range.start.line}`),
+    };
+  };
+  const reports = [SEEDS['000'], SEEDS['003'], SEEDS['004'], 'layouts/2019-tab.txt', 'layouts/2021-tab.txt'];
+  for (const name of reports) {
+    const text = readFixture(name);
+    const expected = shape(text);
+    for (const gap of [' ', '   ', '\u3000']) {
+      const retyped = retypedWithSpaces(text, gap);
+      assert.notEqual(retyped, text);
+      assert.ok(!/\t\S/.test(retyped.split('\n').filter((l) => /\d$/.test(l)).join('\n')), `${name}: rows still hold tabs`);
+      assert.deepEqual(shape(retyped), expected, `${name}, cells ${JSON.stringify(gap)} apart`);
+      assert.ok(parseReport(retyped).tables.every((t) => t.layout === 'spaces'), name);
+    }
+  }
+});
+
+test('a row written with spaces that lacks values reads them from the left; the fills of the rest are offered, not applied', () => {
+  const text = readFixture('layouts/2019-spaces.txt').replace('（一）予以公开 9 3 0 0 1 1 14', '（一）予以公开 9 3 0 0 1');
+  const fills = checkReport({ text }).findings.filter((f) => f.code === 'empty-cell');
+  assert.equal(fills.length, 2);
+  assert.ok(fills.every((f) => f.fixes[0].preferred === false));
+  assert.deepEqual(fills.map((f) => f.fixes[0].edits.map((e) => e.newText)), [[' 1'], [' - 14']]);
+});
