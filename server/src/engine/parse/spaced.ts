@@ -39,7 +39,9 @@ export function spacedRowCells(text: string, start: number, end: number): number
     if (value.kind === 'number') trailingNumbers++;
     k -= 2;
   }
-  if (k === 0) return trailingNumbers > 0 && tokens.length >= 4 ? tokens : undefined;
+  if (k === 0) return trailingNumbers > 0 ? tokens : undefined;
+  // Words without a digit: a line of header words, a label and values written as words, or prose.
+  if (k === tokens.length && !hasDigit(text, start, end)) return headerWords(text, tokens) ?? (tokens.length <= 8 ? wordedValues(text, leadingCells(text, tokens, k)) : undefined);
   const leading = leadingCells(text, tokens, k);
   const cells = k < tokens.length ? [...leading, ...tokens.slice(k)] : leading;
   const values = (tokens.length - k) / 2;
@@ -81,14 +83,18 @@ function countCells(text: string, cells: number[]): { numbers: number; words: nu
   return { numbers, words };
 }
 
+/** A row has a few words and at most table 4's fifteen values: a line with many more tokens is prose. */
+const MAX_TOKENS = 40;
+
 /**
- * The whitespace-separated tokens of a line with two or more, as offset pairs; a unit after a
- * number (`3 件`, `25.1 万元`, as a PDF spaces them) belongs to the number.
+ * The whitespace-separated tokens of a line with two to `MAX_TOKENS`, as offset pairs; a unit
+ * after a number (`3 件`, `25.1 万元`, as a PDF spaces them) belongs to the number.
  */
 function tokensOf(text: string, start: number, end: number): number[] | undefined {
   const tokens: number[] = [];
   let i = start;
   while (i < end) {
+    if (tokens.length > MAX_TOKENS * 2) return undefined;
     while (i < end && isWhitespace(text.charCodeAt(i))) i++;
     if (i === end) break;
     const s = i;
@@ -107,13 +113,19 @@ function isDigit(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 }
 
+function hasDigit(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (isDigit(text.charCodeAt(i))) return true;
+  return false;
+}
+
 /** A number in brackets (`(3)`), a value however written, not a remark of the label before it. */
 const BRACKETED_NUMBER = /^[(（]\s*\d+\s*[)）]$/;
 
 /**
  * The tokens before the trailing values, `[0, k)`, as cells: a value (`0`, `-`) is a cell of its
- * own, and so is a number in brackets (`(3)`); words make one cell up to a wide gap or a numbered label (`三、本年度办理结果 （一）予以公开`);
- * and the words after a whole label are cells of their own, values written as words (`规章 若干 0 0`).
+ * own, and so is a number in brackets (`(3)`); words make one cell up to a wide gap or a numbered
+ * label (`三、本年度办理结果 （一）予以公开`); and the words after a whole label are cells of their
+ * own, values written as words (`规章 若干 0 0`).
  */
 function leadingCells(text: string, tokens: number[], k: number): number[] {
   const cells: number[] = [];
@@ -136,7 +148,10 @@ function leadingCells(text: string, tokens: number[], k: number): number[] {
   return cells;
 }
 
-/** A group of words (token indexes) as one cell; or, when it is no label but its first words are, that label and each word after it. */
+/**
+ * A group of words (token indexes) as one cell; or, when it is no label but its first words are,
+ * that label and each word after it as cells.
+ */
 function wordCells(text: string, tokens: number[], words: number[]): number[] {
   const start = tokens[words[0]];
   const end = tokens[words[words.length - 1] + 1];
@@ -171,9 +186,9 @@ function isLabel(text: string): boolean {
 }
 
 /**
- * A line of words, every word a label of the tables or a near miss of one (a
- * word broken in two by a space, `结果 维持` or `其他 结果`, joined back first), near misses no
- * more than exact labels: its words as cells. Prose has words that are no label.
+ * A line of two words or more, every word a label of the tables or a near miss of one (a word
+ * broken in two by a space, `结果 维持` or `其他 结果`, joined back first), near misses no more
+ * than exact labels: its words as cells. Prose has words that are no label.
  */
 function headerWords(text: string, tokens: number[]): number[] | undefined {
   if (tokens.length > MAX_HEADER_TOKENS * 2) return undefined;
