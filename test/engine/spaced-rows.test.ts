@@ -60,6 +60,8 @@ test('prose, headings and page furniture with spaces stay what they were', () =>
     '行政复议 事项说明',
     '同比增长 12.5% 8.3%',
     '一、总体情况 2',
+    '（二）部分公开的申请共计受理人民网书记信箱信件 1 个、市长信箱信件 4 个，回复率 100%。',
+    '2.重复申请应办结 156093 件，办结 155479 件，总体办结率 99.61%',
   ]) {
     assert.deepEqual(spaced(text), ['text'], text);
   }

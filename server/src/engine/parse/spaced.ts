@@ -43,6 +43,7 @@ export function spacedRowCells(text: string, start: number, end: number): number
   // Words without a digit: a line of header words, a label and values written as words, or prose.
   if (k === tokens.length && !hasDigit(text, start, end)) return headerWords(text, tokens) ?? (tokens.length <= 8 ? wordedValues(text, leadingCells(text, tokens, k)) : undefined);
   const leading = leadingCells(text, tokens, k);
+  if (isProse(text, leading)) return undefined;
   const cells = k < tokens.length ? [...leading, ...tokens.slice(k)] : leading;
   const values = (tokens.length - k) / 2;
   if (trailingNumbers > 0 && (values >= 3 || (values === 2 && isNearLabel(text.slice(tokens[0], tokens[k - 1]))))) return cells;
@@ -55,6 +56,31 @@ export function spacedRowCells(text: string, start: number, end: number): number
   // Values with a word or two among them (`1 1 0 若干 … 0`), as table 4's row may have.
   if (first.kind !== 'text') return numbers >= 2 && words * 4 <= numbers ? cells : undefined;
   return isRowLabel(text.slice(cells[0], cells[1])) ? cells : undefined;
+}
+
+/** The end of a sentence: no cell holds one. */
+const SENTENCE_END = /[。；;！!？?]/;
+/** Punctuation inside a sentence, which a value written as words never holds. */
+const CLAUSE = /[，,、：:%％]/;
+const MAX_LABELS = 80;
+
+/**
+ * Whether the cells before the values read as a sentence (`…受理信件 1 个、市长信箱信件 4 个，回复率
+ * 100%。`): a sentence's end anywhere, more words than labels have, or after the first cell a word
+ * that is neither a label nor a short value written as words (`若干`, `约3`, `2,5`).
+ */
+function isProse(text: string, cells: number[]): boolean {
+  let length = 0;
+  for (let i = 0; i < cells.length; i += 2) {
+    const word = text.slice(cells[i], cells[i + 1]);
+    length += word.length;
+    if (length > MAX_LABELS || SENTENCE_END.test(word)) return true;
+    if (i === 0) continue;
+    if (parseValue(word).kind !== 'text' || BRACKETED_NUMBER.test(word)) continue;
+    const value = /\d/.test(word) ? word.length <= 6 : word.length <= 6 && !CLAUSE.test(word);
+    if (!value && !isNearLabel(word)) return true;
+  }
+  return false;
 }
 
 /**
