@@ -11,6 +11,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tokenize } from '../server/src/engine/parse/lines';
+import { computeLineStarts } from '../server/src/engine/text/positions';
 
 export interface Source {
   name: string;
@@ -42,19 +44,31 @@ export function random(seed: number): () => number {
 
 const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
 
+/** Integer cells of a tab or pipe row, and of a row written with spaces. */
+const SEPARATED_INTEGER = /(^|[\t|]\s*)(\d{1,4})(?=\s*(?:[\t|]|$))/g;
+const SPACED_INTEGER = /(^|\s)(\d{1,4})(?=\s|$)/g;
+
+/** The lines of a text that the tokenizer reads as rows written with spaces, by index. */
+function spacedRows(text: string): Set<number> {
+  return new Set(tokenize(text, computeLineStarts(text)).filter((l) => l.layout === 'spaces').map((l) => l.index));
+}
+
+/** Each line of `text` with the integer cells of its table rows replaced by `replace`. */
+function mapIntegerCells(text: string, replace: (match: string, before: string, digits: string) => string): string {
+  const spaced = spacedRows(text);
+  return text
+    .split('\n')
+    .map((line, i) => (spaced.has(i) ? line.replace(SPACED_INTEGER, replace) : !line.includes('\t') && !line.includes('|') ? line : line.replace(SEPARATED_INTEGER, replace)))
+    .join('\n');
+}
+
 /** A report with about `share` of its integer table cells replaced by other numbers. */
 export function variant(text: string, seed: number, share = 0.15): string {
   const rnd = random(seed);
-  return text
-    .split('\n')
-    .map((line) => {
-      if (!line.includes('\t') && !line.includes('|')) return line;
-      return line.replace(/(^|[\t|]\s*)(\d{1,4})(?=\s*(?:[\t|]|$))/g, (m, before: string, digits: string) => {
-        if (rnd() >= share) return m;
-        return before + String(Math.floor(rnd() * (digits.length > 2 ? 5000 : 60)));
-      });
-    })
-    .join('\n');
+  return mapIntegerCells(text, (m, before, digits) => {
+    if (rnd() >= share) return m;
+    return before + String(Math.floor(rnd() * (digits.length > 2 ? 5000 : 60)));
+  });
 }
 
 /**
@@ -62,19 +76,17 @@ export function variant(text: string, seed: number, share = 0.15): string {
  * consistent (every relation of the standard tables is a linear sum), only the text's figures differ.
  */
 export function scaled(text: string, factor: number): string {
-  return text
-    .split('\n')
-    .map((line) => (!line.includes('\t') && !line.includes('|') ? line : line.replace(/(^|[\t|]\s*)(\d{1,4})(?=\s*(?:[\t|]|$))/g, (_m, before: string, digits: string) => before + String(Number(digits) * factor))))
-    .join('\n');
+  return mapIntegerCells(text, (_m, before, digits) => before + String(Number(digits) * factor));
 }
 
 /** Sentences of the narrative parts of all sources (lines that are no table row and no heading). */
 export function narrativeSentences(sources: Source[]): string[] {
   const out: string[] = [];
   for (const { text } of sources) {
-    for (const raw of text.split('\n')) {
+    const spaced = spacedRows(text);
+    for (const [i, raw] of text.split('\n').entries()) {
       const line = raw.trim();
-      if (line.length < 20 || /[\t|]/.test(line) || /^#|^[一二三四五六七八九十]+、/.test(line)) continue;
+      if (line.length < 20 || spaced.has(i) || /[\t|]/.test(line) || /^#|^[一二三四五六七八九十]+、/.test(line)) continue;
       for (const s of line.split(/(?<=[。；！？])/)) if (s.length >= 8) out.push(s);
     }
   }
