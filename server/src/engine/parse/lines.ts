@@ -216,6 +216,7 @@ export function tokenize(text: string, lineStarts: number[]): Line[] {
   let nextTab = text.indexOf('\t');
   let nextPipe = text.indexOf('|');
   let nextComment = text.indexOf('<!--');
+  const spaces = new SpaceFinder(text);
   for (let index = 0; index < lineStarts.length; index++) {
     const lineStart = lineStarts[index];
     const lineEnd = ends[index];
@@ -240,7 +241,7 @@ export function tokenize(text: string, lineStarts: number[]): Line[] {
     if (!hasTab && !hasPipe && content && (isPageNumber(text, start, end) || (isTitleLike(text, start, end) && pastTitle(lines)))) continue;
     // A row written with spaces; a tab after it (as Word copies after a paragraph) is no cell.
     const spacedEnd = hasTab ? nextTab : end;
-    if (content && !hasPipe && (!hasTab || !hasContent(text, nextTab, end)) && hasInnerSpace(text, start, spacedEnd)) {
+    if (content && !hasPipe && (!hasTab || !hasContent(text, nextTab, end)) && spaces.between(start, spacedEnd)) {
       const spaced = spacedRowCells(text, start, spacedEnd);
       if (spaced) {
         lines.push(makeLine(index, lineStart, lineEnd, 'row', spacedCells(text, spaced, index), 'spaces'));
@@ -282,16 +283,28 @@ export function tokenize(text: string, lineStarts: number[]): Line[] {
   return lines;
 }
 
-/** Whether whitespace stands between two characters of `[start, end)` that are not whitespace. */
-function hasInnerSpace(text: string, start: number, end: number): boolean {
-  let seen = false;
-  let gap = false;
-  for (let i = start; i < end; i++) {
-    if (isWhitespace(text.charCodeAt(i))) gap = seen;
-    else if (gap) return true;
-    else seen = true;
+/**
+ * Finds spaces between words (a space, an ideographic space or a no-break space with text on both
+ * sides) line after line: one search through the text, from line to line.
+ */
+class SpaceFinder {
+  /** The offset of the next space at or after the last line asked about, -1 for none; -2 before the first search. */
+  private next = -2;
+  private readonly search = /[ \u3000\u00a0]/g;
+
+  constructor(private readonly text: string) {}
+
+  /** Whether `[start, end)` has a space between two characters that are not whitespace; lines are asked in order. */
+  between(start: number, end: number): boolean {
+    const text = this.text;
+    let first = start;
+    while (first < end && isWhitespace(text.charCodeAt(first))) first++;
+    if (this.next === -2 || (this.next >= 0 && this.next < first)) {
+      this.search.lastIndex = first;
+      this.next = this.search.exec(text)?.index ?? -1;
+    }
+    return this.next >= 0 && this.next < end && hasContent(text, this.next, end);
   }
-  return false;
 }
 
 /** The cells of a row written with spaces, from their `[start, end)` offset pairs. */

@@ -29,6 +29,7 @@ const CJK = /[\u4e00-\u9fff]/;
  * Example: `（五）不予处理 1.信访举报投诉类申请 0 0 0` → `（五）不予处理`, `1.信访举报投诉类申请`, `0`, `0`, `0`.
  */
 export function spacedRowCells(text: string, start: number, end: number): number[] | undefined {
+  if (hasSentenceEnd(text, start, end)) return undefined;
   const tokens = tokensOf(text, start, end);
   if (tokens === undefined) return undefined;
   let k = tokens.length;
@@ -58,15 +59,24 @@ export function spacedRowCells(text: string, start: number, end: number): number
   return isRowLabel(text.slice(cells[0], cells[1])) ? cells : undefined;
 }
 
-/** The end of a sentence: no cell holds one. */
-const SENTENCE_END = /[。；;！!？?]/;
+/** The ends of a sentence (。；;！!？?): no cell holds one. */
+const SENTENCE_ENDS = new Set([0x3002, 0xff1b, 0x3b, 0xff01, 0x21, 0xff1f, 0x3f]);
+
+/** Whether `[start, end)` holds the end of a sentence; the line's last character (prose's usual end) is looked at first. */
+function hasSentenceEnd(text: string, start: number, end: number): boolean {
+  let last = end;
+  while (last > start && isWhitespace(text.charCodeAt(last - 1))) last--;
+  if (last > start && SENTENCE_ENDS.has(text.charCodeAt(last - 1))) return true;
+  for (let i = start; i < last; i++) if (SENTENCE_ENDS.has(text.charCodeAt(i))) return true;
+  return false;
+}
 /** Punctuation inside a sentence, which a value written as words never holds. */
 const CLAUSE = /[，,、：:%％]/;
 const MAX_LABELS = 80;
 
 /**
  * Whether the cells before the values read as a sentence (`…受理信件 1 个、市长信箱信件 4 个，回复率
- * 100%。`): a sentence's end anywhere, more words than labels have, or after the first cell a word
+ * 100%，…`): more words than labels have, or after the first cell a word
  * that is neither a label nor a short value written as words (`若干`, `约3`, `2,5`).
  */
 function isProse(text: string, cells: number[]): boolean {
@@ -74,7 +84,7 @@ function isProse(text: string, cells: number[]): boolean {
   for (let i = 0; i < cells.length; i += 2) {
     const word = text.slice(cells[i], cells[i + 1]);
     length += word.length;
-    if (length > MAX_LABELS || SENTENCE_END.test(word)) return true;
+    if (length > MAX_LABELS) return true;
     if (i === 0) continue;
     if (parseValue(word).kind !== 'text' || BRACKETED_NUMBER.test(word)) continue;
     const value = /\d/.test(word) ? word.length <= 6 : word.length <= 6 && !CLAUSE.test(word);
