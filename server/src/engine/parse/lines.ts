@@ -1,6 +1,7 @@
 /**
  * First pass of the parser: the document split into lines, and each line into cells according to
- * the layout it shows (tab-separated row, pipe row, Markdown row, one cell a line, plain text).
+ * the layout it shows (tab-separated row, pipe row, Markdown row, row written with spaces, one
+ * cell a line, plain text).
  */
 import type { Span, TableLayout, TextCell } from '../model';
 import { isWhitespace } from '../text/normalize';
