@@ -144,6 +144,11 @@ export function matchLabel(text: string): Match[] {
   return matchCache.get(text, computeMatches);
 }
 
+/** Whether a text is a label on its own, exactly or in a known variant (not a near miss of one). */
+export function isLabel(text: string): boolean {
+  return matchLabel(text).some((m) => m.quality !== 'fuzzy');
+}
+
 function computeMatches(text: string): Match[] {
   const half = toHalfWidth(text);
   const ord = splitOrdinal(half);

@@ -8,7 +8,7 @@ import type { TableId } from '../template/types';
 import { hasCjk, labelCore, splitOrdinal, toHalfWidth } from '../text/normalize';
 import { computeLineStarts, lineOfOffset } from '../text/positions';
 import type { FormatId } from '../types';
-import { isLabelPrefix, matchHeading, matchLabel, mayBeNearLabel, type HeadingMatch, type Match } from './labels';
+import { isLabel, isLabelPrefix, matchHeading, matchLabel, mayBeNearLabel, type HeadingMatch, type Match } from './labels';
 import { asText, cellValue, emptied, joinedCell, makeCell, tokenize, undecorate, type Line } from './lines';
 import { findClosingDate, findPeriod, findSignature, findSuppressions, findTitle } from './meta';
 import { isDataLike, TableBuilder } from './tables';
@@ -512,11 +512,6 @@ const ORDINAL_OPENERS = new Set([...'(（0123456789０１２３４５６７８�
 /** Whether a text starts with an ordinal (5., （二）): a mistyped long row label may begin so. */
 function isNumbered(t: string): boolean {
   return ORDINAL_OPENERS.has(t.charCodeAt(0)) && splitOrdinal(toHalfWidth(t)).value !== undefined;
-}
-
-/** Whether a text is a label on its own (not one near miss of one). */
-function isLabel(text: string): boolean {
-  return matchLabel(text).some((m) => m.quality !== 'fuzzy');
 }
 
 /**

@@ -3,17 +3,15 @@
  * with `pdftotext -layout` gives them: `（一）予以公开 17 0 0 0 0 0 17`, a row of values alone
  * (`0 0 0 … 0`, table 4), and a line of header words (`行政复议 行政诉讼`, `结果 维持 结果 纠正 …`).
  */
-import { isWhitespace } from '../text/normalize';
+import { hasCjk, isWhitespace } from '../text/normalize';
 import { parseValue } from '../text/numbers';
-import { matchLabel } from './labels';
+import { isLabel, matchLabel } from './labels';
 
 /** Table 4's header has 15 words, twice as many when each is broken in two (`结果 维持`). */
 const MAX_HEADER_TOKENS = 32;
 
 /** A token that opens a numbered label: `（一）`, `(一)`, `一、`, `1.`, `2、`, `3．`. */
 const ORDINAL_START = /^(?:[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}\s*[、.．](?!\d))/;
-
-const CJK = /[\u4e00-\u9fff]/;
 
 /**
  * The cells of the line `[start, end)` of `text` when it is a table row written with spaces between
@@ -101,7 +99,7 @@ function wordedValues(text: string, cells: number[]): number[] | undefined {
   if (cells.length < 4 || cells.length > 8 || !isLabel(text.slice(cells[0], cells[1])) || !isRowLabel(text.slice(cells[0], cells[1]))) return undefined;
   for (let i = 2; i < cells.length; i += 2) {
     const word = text.slice(cells[i], cells[i + 1]);
-    if (!(/\d/.test(word) ? word.length <= 6 : word.length <= 2 && CJK.test(word))) return undefined;
+    if (!(/\d/.test(word) ? word.length <= 6 : word.length <= 2 && hasCjk(word))) return undefined;
   }
   return cells;
 }
@@ -216,11 +214,6 @@ function isNearLabel(text: string): boolean {
   return matchLabel(text).length > 0;
 }
 
-/** Whether a text is a label of the tables, exactly or in a known variant. */
-function isLabel(text: string): boolean {
-  return matchLabel(text).some((m) => m.quality !== 'fuzzy');
-}
-
 /**
  * A line of two words or more, every word a label of the tables or a near miss of one (a word
  * broken in two by a space, `结果 维持` or `其他 结果`, joined back first), near misses no more
@@ -233,9 +226,9 @@ function headerWords(text: string, tokens: number[]): number[] | undefined {
   let near = 0;
   for (let t = 0; t < tokens.length; t += 2) {
     const word = text.slice(tokens[t], tokens[t + 1]);
-    if (!CJK.test(word)) return undefined;
+    if (!hasCjk(word)) return undefined;
     const next = t + 2 < tokens.length ? text.slice(tokens[t + 2], tokens[t + 3]) : '';
-    const joined = CJK.test(next) ? word + next : undefined;
+    const joined = hasCjk(next) ? word + next : undefined;
     const wordMatch = quality(word);
     const joinedMatch = joined === undefined ? 'none' : quality(joined);
     const join = joinedMatch === 'exact' || (wordMatch === 'none' && joinedMatch === 'near');
