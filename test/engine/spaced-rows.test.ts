@@ -117,6 +117,22 @@ test('a report whose tab tables are retyped with spaces reads the same cells and
   }
 });
 
+test('a label whose end wrapped onto the line after its values is joined when together they name the row exactly', () => {
+  const text = readFixture('layouts/2019-spaces.txt');
+  const row = '5.要求行政机关确认或重新出具已获取信息 0 0 0 0 0 0 0';
+  assert.ok(text.includes(row));
+  const wrapped = text.replace(row, '5.要求行政机关确认或重新出具 0 0 0 0 0 0 0\n已获取信息');
+  const shape = (t: string) => parseReport(t).tables.map((x) => [x.id, [...x.cells.values()].map((c) => c.source?.text)]);
+  assert.deepEqual(shape(wrapped), shape(text));
+  assert.deepEqual(checkReport({ text: wrapped }).findings.map((f) => f.code), []);
+  const label = parseReport(wrapped).tables[1].sections[0].rows.find((r) => r.id === 'rejected.confirm')!.label!;
+  assert.equal(label.text, '5.要求行政机关确认或重新出具已获取信息');
+  // A near miss is not joined: a fix of the label would span the values between its pieces.
+  const nearMiss = text.replace(row, '5.要求行政机关确认或重新出具 0 0 0 0 0 0 0\n已获甲信息');
+  assert.ok(checkReport({ text: nearMiss }).findings.some((f) => f.code === 'missing-row'));
+  assert.ok(!checkReport({ text: nearMiss }).findings.some((f) => f.code === 'label'));
+});
+
 test('a row written with spaces that lacks values reads them from the left; the fills of the rest are offered, not applied', () => {
   const text = readFixture('layouts/2019-spaces.txt').replace('（一）予以公开 9 3 0 0 1 1 14', '（一）予以公开 9 3 0 0 1');
   const fills = checkReport({ text }).findings.filter((f) => f.code === 'empty-cell');

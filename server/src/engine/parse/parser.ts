@@ -435,7 +435,11 @@ function joinSplitLabels(text: string, lines: Line[]): void {
     // In a row, the one cell with text: a label of a tab row may stand after its padding cells.
     const at = lines[i].kind === 'row' ? lines[i].cells.findIndex((c) => c.text !== '') : 0;
     const first = lines[i].cells[at];
-    if (!first || (lines[i].kind === 'row' && lines[i].cells.some((c, k) => k > at && c.text !== ''))) continue;
+    if (!first) continue;
+    if (lines[i].kind === 'row' && lines[i].cells.some((c, k) => k > at && c.text !== '')) {
+      joinWrappedEnd(lines, i);
+      continue;
+    }
     const t = first.text;
     if (!t || !hasCjk(t) || t.length > 60 || cellValue(first).kind !== 'text') continue;
     const prefix = isLabelPrefix(t);
@@ -533,6 +537,27 @@ function joinLongerLabel(text: string, lines: Line[], i: number, at: number): bo
     return true;
   }
   return false;
+}
+
+/**
+ * Joins the end of a row label that wrapped onto the next line after the row's values, as a PDF
+ * copy gives a cell of two lines whose values stand on the first (`5.要求行政机关确认或重新出具 0 0 …`
+ * / `已获取信息`): the next line is words alone that complete the label exactly (a near miss is
+ * not joined, so that no fix of the label spans the values between its pieces).
+ */
+function joinWrappedEnd(lines: Line[], i: number): void {
+  const cells = lines[i].cells;
+  let at = -1;
+  for (let k = 0; k < cells.length && (cells[k].text === '' || cellValue(cells[k]).kind === 'text'); k++) if (cells[k].text !== '') at = k;
+  const next = lines[i + 1];
+  const first = cells[at];
+  if (!first || !next || next.kind !== 'text' || !hasCjk(first.text) || isLabel(first.text) || !isLabelPrefix(first.text)) return;
+  const cell = next.cells[0];
+  if (!hasCjk(cell.text) || isLabel(cell.text)) return;
+  const joined = first.text + cell.text;
+  if (!matchLabel(joined).some((m) => m.quality === 'exact' || m.quality === 'variant')) return;
+  cells[at] = joinedCell([first, cell], joined);
+  lines[i + 1] = emptied(next);
 }
 
 /** Whether a text is one character off a long row label (eight characters or more). */
