@@ -546,12 +546,13 @@ function joinLongerLabel(text: string, lines: Line[], i: number, at: number): bo
  * not joined, so that no fix of the label spans the values between its pieces).
  */
 function joinWrappedEnd(lines: Line[], i: number): void {
+  const next = lines[i + 1];
+  if (!next || next.kind !== 'text') return;
   const cells = lines[i].cells;
   let at = -1;
   for (let k = 0; k < cells.length && (cells[k].text === '' || cellValue(cells[k]).kind === 'text'); k++) if (cells[k].text !== '') at = k;
-  const next = lines[i + 1];
   const first = cells[at];
-  if (!first || !next || next.kind !== 'text' || !hasCjk(first.text) || isLabel(first.text) || !isLabelPrefix(first.text)) return;
+  if (!first || !hasCjk(first.text) || isLabel(first.text) || !isLabelPrefix(first.text)) return;
   const cell = next.cells[0];
   if (!hasCjk(cell.text) || isLabel(cell.text)) return;
   const joined = first.text + cell.text;
