@@ -289,7 +289,7 @@ test('table 3\'s header repeated among its rows (at the top of a page) changes n
   assert.ok(tried >= 250, `${tried} headers inserted`);
 });
 
-test('a label broken over two lines inside a tab or pipe row (a line break typed in a Word cell) keeps its row\'s cells, in every layout', () => {
+test('a label broken over two or three lines inside a tab or pipe row (a line break typed in a Word cell) keeps its row\'s cells, in every layout', () => {
   const shape = (text: string) => {
     const { model, findings } = checkReport({ text });
     return [model.tables.map((t) => [t.id, [...t.cells.values()].map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind))]), findings.map((f) => f.code).sort()];
@@ -312,6 +312,13 @@ test('a label broken over two lines inside a tab or pipe row (a line break typed
         tried++;
         const broken = `${[...cells.slice(0, k), label.slice(0, at)].join(sep)}\n${[label.slice(at), ...cells.slice(k + 1)].join(sep)}`;
         assert.deepEqual(shape([...lines.slice(0, i), broken, ...lines.slice(i + 1)].join('\n')), expected, `${name}: ${JSON.stringify(broken)}`);
+      }
+      // Broken twice, as a narrow cell of a PDF or Word table breaks a long label.
+      const third = Math.floor(label.trim().length / 3);
+      if (third >= 3 && !/^\s*[\d.、]+$/.test(label.slice(0, third))) {
+        tried++;
+        const twice = `${[...cells.slice(0, k), label.slice(0, third)].join(sep)}\n${label.slice(third, 2 * third)}\n${[label.slice(2 * third), ...cells.slice(k + 1)].join(sep)}`;
+        assert.deepEqual(shape([...lines.slice(0, i), twice, ...lines.slice(i + 1)].join('\n')), expected, `${name}: ${JSON.stringify(twice)}`);
       }
     }
   }

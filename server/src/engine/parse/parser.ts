@@ -478,7 +478,7 @@ function joinSplitLabels(text: string, lines: Line[]): void {
       pieces.push({ line: j, cell, idx });
       const stillPrefix = prefix && isLabelPrefix(joined);
       const found = matchLabel(joined).some((m) => m.quality !== 'fuzzy') || (!stillPrefix && mayBeNearLabel(joined) && !isLabel(cell.text) && isNearLongRow(joined));
-      if (found) {
+      if (found && !(pieces.length < MAX_JOIN && closedByNext(lines, j, joined))) {
         merge();
         merged = true;
         break;
@@ -519,22 +519,30 @@ function isNumbered(t: string): boolean {
 }
 
 /**
- * Joins a whole label to the next line's first words when together they make a longer label, as
- * a cell broken over lines leaves it (`（六）其他` / `处理`, `（二）部分公开` / `（区分处理的，…）`):
- * the joined cell stands where the words did. Returns whether it joined.
+ * Joins a whole label to the next lines' first words when together they make a longer label, as
+ * a cell broken over lines leaves it (`（六）其他` / `处理`, `（二）部分公开` / `（区分处理的，…）`,
+ * `2. 其他` / `法律行政法` / `规禁止公开`): the joined cell stands where the last words did.
+ * Returns whether it joined.
  */
 function joinLongerLabel(text: string, lines: Line[], i: number, at: number): boolean {
-  for (let j = i + 1; j < lines.length && j <= i + 2; j++) {
+  const first = lines[i].cells[at];
+  const pieces: TextCell[] = [first];
+  const pieceLines = [i];
+  let joined = first.text;
+  for (let j = i + 1; j < lines.length && j <= pieceLines[pieceLines.length - 1] + 2; j++) {
     if (lines[j].kind === 'blank') continue;
     const idx = lines[j].cells.findIndex((c) => c.text !== '');
     const cell = lines[j].cells[idx];
     if (!cell || !hasCjk(cell.text) || cellValue(cell).kind !== 'text' || isLabel(cell.text)) return false;
-    const first = lines[i].cells[at];
-    const joined = first.text + cell.text;
-    if (!isLabel(joined)) return false;
-    placeJoined(text, lines, j, idx, at, joinedCell([first, cell], joined));
-    lines[i] = emptied(lines[i]);
-    return true;
+    joined += cell.text;
+    pieces.push(cell);
+    pieceLines.push(j);
+    if (isLabel(joined)) {
+      placeJoined(text, lines, j, idx, at, joinedCell(pieces, joined));
+      for (const k of pieceLines.slice(0, -1)) lines[k] = emptied(lines[k]);
+      return true;
+    }
+    if (pieces.length >= MAX_JOIN || lines[j].kind === 'row' || !isLabelPrefix(joined)) return false;
   }
   return false;
 }
@@ -567,6 +575,20 @@ function isNearLongRow(text: string): boolean {
 }
 
 /** Whether a text opens a bracket it does not close (a label cut in the middle of its remark). */
+/**
+ * Whether `joined` leaves a remark open (`（二）部分公开（区分处理的，只计这一`) that the next line's
+ * first words close into a label: a label broken over three lines reads as a label after two.
+ */
+function closedByNext(lines: Line[], j: number, joined: string): boolean {
+  if (!unbalanced(joined)) return false;
+  const next = lines[j + 1];
+  if (!next || (next.kind !== 'text' && next.kind !== 'cell' && next.kind !== 'row')) return false;
+  const cell = next.cells.find((c) => c.text !== '');
+  if (!cell || !hasCjk(cell.text) || cellValue(cell).kind !== 'text') return false;
+  const whole = joined + cell.text;
+  return !unbalanced(whole) && matchLabel(whole).some((m) => m.quality !== 'fuzzy');
+}
+
 function unbalanced(t: string): boolean {
   return (t.match(/[(（]/g) ?? []).length > (t.match(/[)）]/g) ?? []).length;
 }
