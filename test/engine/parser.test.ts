@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ReportModel, TableInstance } from '../../server/src/engine/model';
 import { checkReport } from '../../server/src/engine/check';
+import { tokenize } from '../../server/src/engine/parse/lines';
 import { parseReport } from '../../server/src/engine/parse/parser';
+import { computeLineStarts } from '../../server/src/engine/text/positions';
 import { findCell, layoutFixtures, readFixture, SEEDS } from '../helpers';
 
 function table(model: ReportModel, id: string): TableInstance {
@@ -323,6 +325,42 @@ test('a label broken over two or three lines inside a tab or pipe row (a line br
     }
   }
   assert.ok(tried >= 150, `${tried} labels broken`);
+});
+
+test('a label in a cell that Excel quoted because it holds a line break keeps its row\'s cells, in tab rows', () => {
+  const shape = (text: string) => {
+    const { model, findings } = checkReport({ text });
+    return [model.tables.map((t) => [t.id, [...t.cells.values()].map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind))]), findings.map((f) => f.code).sort()];
+  };
+  let tried = 0;
+  const docs = [...layoutFixtures().filter((f) => f.name.endsWith('-tab')), ...['000', '003'].map((k) => ({ name: `seed ${k}`, text: readFixture(SEEDS[k]) }))];
+  for (const { name, text } of docs) {
+    const expected = shape(text);
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const cells = lines[i].split('\t');
+      const k = cells.findIndex((c) => c.trim().length >= 5 && /[\u4e00-\u9fff]/.test(c));
+      if (k < 0 || !cells.slice(k + 1).some((c) => /^\s*\d/.test(c))) continue;
+      const label = cells[k];
+      const at = Math.floor(label.length / 2);
+      if (/^\s*[\d.、]+$/.test(label.slice(0, at))) continue;
+      tried++;
+      const quoted = `${[...cells.slice(0, k), `"${label.slice(0, at)}`].join('\t')}\n${[`${label.slice(at)}"`, ...cells.slice(k + 1)].join('\t')}`;
+      assert.deepEqual(shape([...lines.slice(0, i), quoted, ...lines.slice(i + 1)].join('\n')), expected, `${name}: ${JSON.stringify(quoted)}`);
+      if (label.length >= 9) {
+        tried++;
+        const third = Math.floor(label.length / 3);
+        const three = `${[...cells.slice(0, k), `"${label.slice(0, third)}`].join('\t')}\n${label.slice(third, 2 * third)}\n${[`${label.slice(2 * third)}"`, ...cells.slice(k + 1)].join('\t')}`;
+        assert.deepEqual(shape([...lines.slice(0, i), three, ...lines.slice(i + 1)].join('\n')), expected, `${name}: ${JSON.stringify(three)}`);
+      }
+      tried++;
+      const whole = [...cells.slice(0, k), `"${label}"`, ...cells.slice(k + 1)].join('\t');
+      assert.deepEqual(shape([...lines.slice(0, i), whole, ...lines.slice(i + 1)].join('\n')), expected, `${name}: ${JSON.stringify(whole)}`);
+    }
+  }
+  assert.ok(tried >= 90, `${tried} labels quoted`);
+  const cellsOf = (text: string) => tokenize(text, computeLineStarts(text)).map((l) => l.cells.map((c) => c.text));
+  assert.deepEqual(cellsOf('3. 危及"三安全一稳定"\t1\t""\t"2"'), [['3. 危及"三安全一稳定"', '1', '', '2']]);
 });
 
 test('part headings in the spellings drafts use: 一．, 一. , 一、 , bold, a closing colon, 第一部分, spaced out, no ordinal', () => {

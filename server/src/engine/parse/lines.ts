@@ -150,6 +150,60 @@ function spanning(first: TextCell, last: TextCell, start: number, end: number, t
   return cell;
 }
 
+const QUOTE = 34;
+
+/**
+ * A cell of a tab row without the quotes Excel puts around a cell that holds a line break when it
+ * copies a range as text: `\t"2. 其他法律行政法规` on one line and `禁止公开"\t0\t0` on the next
+ * are the cells `2. 其他法律行政法规` and `禁止公开`, which the parser then joins as it joins any
+ * label broken over lines. A quote is taken off only where the cell's quotes do not pair up
+ * (`"…` opens, `…"` closes), or when the quotes enclose the whole cell (`"…"`); quotes inside
+ * the text (`危及"三安全一稳定"`) stay.
+ */
+function unquotedCell(text: string, start: number, end: number, line: number, before: number, after: number): SourceCell {
+  let s = start;
+  let e = end;
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  const opens = s < e && text.charCodeAt(s) === QUOTE;
+  const closes = e - s > (opens ? 1 : 0) && text.charCodeAt(e - 1) === QUOTE;
+  if (!opens && !closes) return new SourceCell(s, e, text.slice(s, e), line, start, end, before, after);
+  let quotes = 0;
+  for (let i = s; i < e; i++) if (text.charCodeAt(i) === QUOTE) quotes++;
+  const paired = quotes % 2 === 0;
+  if (opens && (!paired || closes)) s++;
+  if (closes && (!paired || opens)) e--;
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  return new SourceCell(s, e, text.slice(s, e), line, start, end, before, after);
+}
+
+/** Whether a tab row's first cell ends a quoted cell opened on a line before (`禁止公开"`). */
+function closesQuote(text: string, cell: TextCell): boolean {
+  let e = cell.end;
+  while (e < text.length && isSpace(text.charCodeAt(e)) && text.charCodeAt(e) !== TAB && text.charCodeAt(e) !== 10) e++;
+  return text.charCodeAt(e) === QUOTE && cell.text.charCodeAt(0) !== QUOTE;
+}
+
+/** The lines a quoted cell may take before the line that closes it. */
+const MAX_QUOTED_LINES = 3;
+
+/**
+ * The line that opened the quoted cell a tab row's first cell closes, when no tab came before the
+ * quote on that line (`"一、本年新收政府` / `信息公开申请数量"\t29…`): its cell loses the opening quote.
+ */
+function unquoteOpening(text: string, lines: Line[]): void {
+  for (let back = 1; back <= MAX_QUOTED_LINES && back <= lines.length; back++) {
+    const line = lines[lines.length - back];
+    if ((line.kind !== 'text' && line.kind !== 'cell') || line.cells.length !== 1) return;
+    const cell = line.cells[0] as SourceCell;
+    if (cell.text.charCodeAt(0) === QUOTE) {
+      line.cells[0] = unquotedCell(text, cell.rawStart, cell.rawEnd, cell.line, cell.separatorBefore, cell.separatorAfter);
+      return;
+    }
+  }
+}
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 13 || c === 10 || c === 0xfeff;
 }
@@ -196,7 +250,7 @@ function splitCells(text: string, start: number, end: number, sep: number, line:
   for (let i = start; i <= end; i++) {
     if (i === end || text.charCodeAt(i) === sep) {
       const after = i < end ? i : -1;
-      cells.push(makeCell(text, cellStart, i, line, before, after));
+      cells.push(sep === TAB ? unquotedCell(text, cellStart, i, line, before, after) : makeCell(text, cellStart, i, line, before, after));
       before = after;
       cellStart = i + 1;
     }
@@ -263,7 +317,9 @@ export function tokenize(text: string, lineStarts: number[]): Line[] {
       if (indented && (secondTab < 0 || secondTab >= end)) {
         lines.push(makeLine(index, lineStart, lineEnd, 'cell', [makeCell(text, start + 1, end, index, start)], 'indented-cells'));
       } else {
-        lines.push(makeLine(index, lineStart, lineEnd, 'row', splitCells(text, start, end, TAB, index), 'tab'));
+        const row = makeLine(index, lineStart, lineEnd, 'row', splitCells(text, start, end, TAB, index), 'tab');
+        if (closesQuote(text, row.cells[0])) unquoteOpening(text, lines);
+        lines.push(row);
       }
     } else if (pipeCells && afterFirstPipe(text, nextPipe + 1, end) >= 0 && !(startsWithPipe(text, start, nextPipe) && isSeparatorLine(text, start, end))) {
       // `-- |` is a placeholder cell here, not a Markdown separator: those open with a pipe.
