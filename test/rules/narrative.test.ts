@@ -376,3 +376,54 @@ describe('narrative: the parts of table 3\'s totals', () => {
     assert.deepEqual(only(text), []);
   });
 });
+
+describe('narrative: the outcomes of table 4\'s cases', () => {
+  /** 行政复议 3 = 维持 1 + 纠正 1 + 尚未审结 1; 未经复议直接起诉 2 = 维持 1 + 其他结果 1; 复议后起诉 1 = 维持 1. */
+  const report = (appeals: string): string =>
+    draft({ t4: { review: 3, direct: 2, after: 1 }, appeals }).replace(
+      /^\| 3 \| 0 \| 0 \| 0 \| 3 \| 2 \| 0 \| 0 \| 0 \| 2 \| 1 \| 0 \| 0 \| 0 \| 1 \|$/m,
+      '| 1 | 1 | 0 | 1 | 3 | 1 | 0 | 1 | 0 | 2 | 1 | 0 | 0 | 0 | 1 |',
+    );
+  const t4Cells = (text: string, ...columns: number[]) => columns.map((n) => cell(text, '| 结果维持 | 结果纠正 |', n, 1));
+  const right = '本年度因政府信息公开工作被申请行政复议3件，其中结果维持1件、结果纠正1件、尚未审结1件；被提起行政诉讼3件，其中维持原行政行为2件、其他结果1件。';
+
+  it('is silent when the text\'s outcomes agree with the table', () => {
+    const text = report(right);
+    assert.notEqual(text, draft({ t4: { review: 3, direct: 2, after: 1 }, appeals: right }), 'the table row was set');
+    assert.deepEqual(check(text), []);
+  });
+
+  it('reports an outcome that disagrees, related to its column (行政复议) or its two columns (行政诉讼), with a fix', () => {
+    // [wrong sentence, the words before the wrong number, the number, its fix, the columns of table 4 it sums]
+    const cases: [string, string, string, string, number[]][] = [
+      [right.replace('结果维持1件', '结果维持2件'), '其中结果维持', '2', '1', [1]],
+      [right.replace('结果纠正1件', '结果纠正两件'), '结果纠正', '两', '一', [2]],
+      [right.replace('尚未审结1件', '尚未审结0件'), '尚未审结', '0', '1', [4]],
+      [right.replace('维持原行政行为2件', '维持原行政行为1件'), '维持原行政行为', '1', '2', [6, 11]],
+      [right.replace('其他结果1件', '其他结果3件'), '其他结果', '3', '1', [8, 13]],
+    ];
+    for (const [sentence, prefix, number, replacement, columns] of cases) {
+      const text = report(sentence);
+      const found = only(text);
+      assert.equal(found.length, 1, `${sentence}: ${found.map((f) => f.message).join(' | ')}`);
+      assert.deepEqual(found[0].range, rangeAfter(text, prefix, number), sentence);
+      assert.deepEqual(found[0].related.map((r) => r.range), t4Cells(text, ...columns), sentence);
+      const fixed = applyEdits(text, found[0].fixes[0].edits);
+      assert.equal(fixed, report(sentence.replace(prefix + number, prefix + replacement)), sentence);
+      assert.deepEqual(check(fixed), [], `${sentence} fixed`);
+    }
+  });
+
+  it('takes the outcome for the cases the sentence named last, and leaves it alone when none is named', () => {
+    const text = report('本年度被提起行政诉讼3件，其中结果维持3件；被申请行政复议3件，其中结果维持1件。');
+    assert.deepEqual(only(text).map((f) => f.related.map((r) => r.range)), [t4Cells(text, 6, 11)]);
+    for (const appeals of ['本年度依申请公开工作中，结果维持3件。', '本年度被申请行政复议3件，均维持原行政行为。', '本年度被申请行政复议3件，其中1件维持。']) {
+      assert.deepEqual(only(report(appeals)), [], appeals);
+    }
+  });
+
+  it('does not let the text\'s outcomes change what fixes do to the table', () => {
+    const text = report(right.replace('结果维持1件', '结果维持2件'));
+    assert.deepEqual(check(text).filter((f) => f.code !== 'narrative'), []);
+  });
+});

@@ -21,7 +21,9 @@
  * The parts the text breaks table 3's totals into are compared when their keyword stands right
  * before the count (`其中自然人申请31件`, `予以公开17件、部分公开4件`): 自然人 and 法人或其他组织 with
  * row 一's columns, 予以公开 … 其他处理 with the outcome's 总计 or the sum of its items'. A part
- * named for one reason (`因属于国家秘密不予公开1件`) is left alone.
+ * named for one reason (`因属于国家秘密不予公开1件`) is left alone. So are the outcomes of table 4's
+ * cases (`其中结果维持1件`, `维持原行政行为2件`, `尚未审结1件`): with the 行政复议 column, or the sum
+ * of the two 行政诉讼 columns, of the cases the sentence named last before the count.
  *
  * Comparisons (增加, 同比, 较上年 …) are not counts and are skipped; so is any table cell that is
  * blank or not a valid count.
@@ -34,11 +36,12 @@ import { countOf } from '../analysis/relations';
 import { toChineseNumeral } from '../text/normalize';
 import type { DataCell, ReportModel, Span, TableInstance } from '../model';
 import { cellKey, tableDecl } from '../template';
+import { TABLE4_OUTCOME_IDS, TABLE4_OUTCOME_LABELS } from '../template/table4';
 import type { RelatedInfo } from '../types';
 import type { Localized, Rule, RuleContext } from './rule';
 
-/** What a count of the text counts: a total of tables 3 and 4, or a part of table 3's (`PARTS`). */
-export type Category = 'received' | 'handled' | 'carried' | 'carryover' | 'review' | 'litigation' | Part;
+/** What a count of the text counts: a total of tables 3 and 4, a part of table 3's (`PARTS`) or an outcome of table 4's cases. */
+export type Category = 'received' | 'handled' | 'carried' | 'carryover' | 'review' | 'litigation' | Part | CasePart;
 
 /** A part of table 3's totals the text may break them into: applicants, then outcomes. */
 export type Part = 'natural' | 'organisations' | 'public' | 'partial' | 'withheld' | 'unable' | 'rejected' | 'otherHandling';
@@ -67,6 +70,26 @@ const PARTS: [Part, RegExp, { row: string } | { columns: 'natural' | 'organisati
   ['rejected', /不予处理/g, { row: 'rejected' }],
   ['otherHandling', /其他处理/g, { row: 'other' }],
 ];
+/** An outcome of table 4's cases: its columns 结果维持, 结果纠正, 其他结果 and 尚未审结. */
+export type CaseOutcome = (typeof TABLE4_OUTCOME_IDS)[number];
+
+/** An outcome of the 行政复议 cases (`review.upheld`) or of the 行政诉讼 cases (`litigation.pending`). */
+export type CasePart = `${'review' | 'litigation'}.${CaseOutcome}`;
+
+/**
+ * Keywords of an outcome of table 4's cases (`其中结果维持2件`, `维持原行政行为1件`, `尚未审结1件`).
+ * Like a part's, they count only right before their number; the case is the one the sentence
+ * named last before it (行政复议 or 行政诉讼).
+ */
+const CASE_OUTCOMES: [CaseOutcome, RegExp][] = [
+  ['upheld', /(?:结果)?维持(?:原(?:具体)?行政行为|原(?:处理)?决定|原答复)?/g],
+  ['corrected', /(?:结果)?纠正/g],
+  ['other', /其他结果/g],
+  ['pending', /尚未审结|未审结|尚在审理中?|正在审理中?|审理中/g],
+];
+/** The cases a sentence speaks of, the last named before a count: 行政复议 or 行政诉讼. */
+const CASE_GROUP = /行政复议|行政诉讼|提起诉讼|被诉|起诉/g;
+
 /** What may stand between a part's keyword and its count: `自然人申请31件`, `不予公开的2件`. */
 const PART_GAP = /^[\s的了为是有共计:：申请]{0,4}$/;
 /** A reason before a part's keyword makes its count one item's (`因属于国家秘密不予公开1件`). */
@@ -242,7 +265,7 @@ export interface Mention {
 }
 
 /** The keyword of `keywords` that ends last in `context` (nearest the number after it), and where it ends (-1: none). */
-function nearestKeyword<C extends Category>(context: string, keywords: readonly (readonly [C, RegExp, ...unknown[]])[]): [C | undefined, number] {
+function nearestKeyword<C extends string>(context: string, keywords: readonly (readonly [C, RegExp, ...unknown[]])[]): [C | undefined, number] {
   let best: C | undefined;
   let bestEnd = -1;
   for (const [category, re] of keywords) {
@@ -260,6 +283,14 @@ function lastEnd(context: string, re: RegExp): number {
   re.lastIndex = 0;
   for (let m = re.exec(context); m; m = re.exec(context)) end = re.lastIndex;
   return end;
+}
+
+/** The cases `before` (a sentence up to a count) named last: 行政复议 (`review`), 行政诉讼 (`litigation`), or none. */
+function caseGroup(before: string): 'review' | 'litigation' | undefined {
+  let last: string | undefined;
+  CASE_GROUP.lastIndex = 0;
+  for (let m = CASE_GROUP.exec(before); m; m = CASE_GROUP.exec(before)) last = m[0];
+  return last === undefined ? undefined : last === '行政复议' ? 'review' : 'litigation';
 }
 
 /** The counts of a sentence and what they are counts of. */
@@ -292,9 +323,17 @@ export function mentionsIn(text: string): Mention[] {
         const [total, totalEnd] = nearestKeyword(context, KEYWORDS);
         // A part's keyword nearer the number decides, right before it and for no single reason; else the count is left alone.
         const [part, partEnd] = nearestKeyword(context, PARTS);
-        const nearerPart = part !== undefined && partEnd > totalEnd;
-        if (nearerPart && (!PART_GAP.test(context.slice(partEnd)) || PART_REASON.test(context.slice(0, partEnd)))) continue;
-        const best = nearerPart ? part : total;
+        const [outcome, outcomeEnd] = nearestKeyword(context, CASE_OUTCOMES);
+        const nearerPart = part !== undefined && partEnd > totalEnd && partEnd > outcomeEnd;
+        const nearerOutcome = outcome !== undefined && outcomeEnd > totalEnd && outcomeEnd > partEnd;
+        const keywordEnd = nearerPart ? partEnd : outcomeEnd;
+        if ((nearerPart || nearerOutcome) && (!PART_GAP.test(context.slice(keywordEnd)) || PART_REASON.test(context.slice(0, keywordEnd)))) continue;
+        let best: Category | undefined = nearerPart ? part : total;
+        if (nearerOutcome) {
+          const group = caseGroup(sentence.slice(0, clause.start + at));
+          if (!group) continue;
+          best = `${group}.${outcome!}`;
+        }
         if (!best) continue;
         categories = [best];
       }
@@ -339,15 +378,30 @@ interface Expectation {
  * part of table 3's (undefined when the table lacks them).
  */
 function cellsFor(model: ReportModel, m: Mention, row = 'new'): { cell: DataCell; table: TableInstance }[] | undefined {
-  const table = model.tables.find((t) => t.id === (m.category === 'review' || m.category === 'litigation' ? 'table4' : 'table3'));
+  const table = model.tables.find((t) => t.id === (isCaseCount(m.category) ? 'table4' : 'table3'));
   if (!table) return undefined;
-  const keys = isPart(m.category) ? partKeys(table, m.category, row) : CELLS[m.category];
+  const keys = isPart(m.category) ? partKeys(table, m.category, row) : isCasePart(m.category) ? casePartKeys(m.category) : CELLS[m.category];
   const cells = keys.map((key) => table.cells.get(key));
   return keys.length > 0 && cells.every((c) => c !== undefined) ? cells.map((cell) => ({ cell: cell!, table })) : undefined;
 }
 
 function isPart(category: Category): category is Part {
   return PARTS.some(([part]) => part === category);
+}
+
+function isCasePart(category: Category): category is CasePart {
+  return category.includes('.');
+}
+
+/** Whether a category counts cases of table 4: its totals or their outcomes. */
+function isCaseCount(category: Category): boolean {
+  return category === 'review' || category === 'litigation' || isCasePart(category);
+}
+
+/** The cells of table 4 an outcome sums: its 行政复议 column, or its two 行政诉讼 columns. */
+function casePartKeys(category: CasePart): string[] {
+  const [group, outcome] = category.split('.') as ['review' | 'litigation', CaseOutcome];
+  return group === 'review' ? [t4(`review.${outcome}`)] : [t4(`direct.${outcome}`), t4(`after.${outcome}`)];
 }
 
 /**
@@ -378,7 +432,7 @@ const t3 = (row: string) => cellKey({ table: 'table3', section: 'main', row, col
 const t4 = (column: string) => cellKey({ table: 'table4', section: 'main', row: 'cases', column });
 
 /** The keys of the cells each category of mention counts. */
-const CELLS: Record<Exclude<Category, Part>, string[]> = {
+const CELLS: Record<Exclude<Category, Part | CasePart>, string[]> = {
   received: [t3('new')],
   handled: [t3('total7')],
   carried: [t3('carried')],
@@ -387,7 +441,7 @@ const CELLS: Record<Exclude<Category, Part>, string[]> = {
   litigation: [t4('direct.total'), t4('after.total')],
 };
 
-const WHAT: Record<Exclude<Category, 'litigation' | Part>, Localized> = {
+const WHAT: Record<Exclude<Category, 'litigation' | Part | CasePart>, Localized> = {
   received: { zh: '表三“一、本年新收政府信息公开申请数量”的总计', en: 'table 3 一、本年新收政府信息公开申请数量 · 总计' },
   handled: { zh: '表三“（七）总计”的总计', en: 'table 3 （七）总计 · 总计' },
   carried: { zh: '表三“二、上年结转政府信息公开申请数量”的总计', en: 'table 3 二、上年结转政府信息公开申请数量 · 总计' },
@@ -399,15 +453,18 @@ function expectationFor(model: ReportModel, m: Mention): Expectation | undefined
   const cells = cellsFor(model, m);
   const values = cells?.map(({ cell }) => countOf(cell));
   if (!cells || !values || values.some((v) => v === undefined)) return undefined;
-  if (m.category === 'litigation') {
+  if (m.category === 'litigation' || m.category.startsWith('litigation.')) {
     const [va, vb] = values as number[];
+    const outcome = m.category === 'litigation' ? undefined : TABLE4_OUTCOME_LABELS[m.category.slice('litigation.'.length) as CaseOutcome];
     return {
       value: va + vb,
       cells,
-      what: { zh: `表四行政诉讼两栏（未经复议直接起诉、复议后起诉）总计之和（${va} + ${vb}）`, en: `the two litigation totals of table 4 (未经复议直接起诉, 复议后起诉: ${va} + ${vb})` },
+      what: outcome === undefined
+        ? { zh: `表四行政诉讼两栏（未经复议直接起诉、复议后起诉）总计之和（${va} + ${vb}）`, en: `the two litigation totals of table 4 (未经复议直接起诉, 复议后起诉: ${va} + ${vb})` }
+        : { zh: `表四行政诉讼两栏（未经复议直接起诉、复议后起诉）“${outcome}”之和（${va} + ${vb}）`, en: `the sum of the two litigation ${outcome} cells of table 4 (未经复议直接起诉, 复议后起诉: ${va} + ${vb})` },
     };
   }
-  const e: Expectation = { value: sum(values as number[]), cells, what: isPart(m.category) ? PART_WHAT[m.category] : WHAT[m.category] };
+  const e: Expectation = { value: sum(values as number[]), cells, what: isPart(m.category) ? PART_WHAT[m.category] : isCasePart(m.category) ? reviewWhat(m.category) : WHAT[m.category as keyof typeof WHAT] };
   if (m.withCarried) {
     // The same cells of row 二: a sentence counting 上年结转 too may state 一 + 二.
     const carried = (isPart(m.category) ? cellsFor(model, m, 'carried') : cellsFor(model, { ...m, category: 'carried' }))?.map(({ cell }) => countOf(cell));
@@ -417,6 +474,20 @@ function expectationFor(model: ReportModel, m: Mention): Expectation | undefined
 }
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+
+/** How the English messages say what became of the cases of an outcome. */
+const OUTCOME_VERBS: Record<CaseOutcome, string> = {
+  upheld: 'were upheld',
+  corrected: 'ended in a correction',
+  other: 'ended otherwise',
+  pending: 'are still pending',
+};
+
+/** What a 行政复议 outcome is compared with: its column of table 4. */
+function reviewWhat(category: CasePart): Localized {
+  const label = TABLE4_OUTCOME_LABELS[category.slice(category.indexOf('.') + 1) as CaseOutcome];
+  return { zh: `表四“行政复议”的“${label}”`, en: `table 4 行政复议 · ${label}` };
+}
 
 const PART_WHAT: Record<Part, Localized> = {
   natural: { zh: '表三“一、本年新收政府信息公开申请数量”的自然人一栏', en: 'table 3 一、本年新收政府信息公开申请数量 · 自然人' },
@@ -482,7 +553,7 @@ export function statedCounts(model: ReportModel, mentions: ParagraphMentions[]):
   for (const { para, found } of mentions) {
     for (const { sentenceStart, mention: m } of found) {
       // The parts of table 3's totals are compared by \`narrative\` alone; what fixes may do rests on the totals.
-      const cells = m.withCarried || isPart(m.category) ? undefined : cellsFor(model, m);
+      const cells = m.withCarried || isPart(m.category) || isCasePart(m.category) ? undefined : cellsFor(model, m);
       if (!cells) continue;
       const span = { start: docOffset(para, sentenceStart + m.start), end: docOffset(para, sentenceStart + m.end - 1) + 1 };
       for (const { cell } of cells) {
@@ -496,7 +567,7 @@ export function statedCounts(model: ReportModel, mentions: ParagraphMentions[]):
   return out;
 }
 
-const CLAIMS: Record<Category, Localized> = {
+const CLAIMS: Record<Exclude<Category, CasePart>, Localized> = {
   received: { zh: '正文称收到政府信息公开申请 {n} 件', en: 'The text says {n} applications were received' },
   handled: { zh: '正文称办结（答复）{n} 件', en: 'The text says {n} applications were handled' },
   carried: { zh: '正文称上年结转 {n} 件', en: 'The text says {n} applications were carried over from last year' },
@@ -512,6 +583,14 @@ const CLAIMS: Record<Category, Localized> = {
   rejected: { zh: '正文称不予处理 {n} 件', en: 'The text says {n} applications were not processed' },
   otherHandling: { zh: '正文称其他处理 {n} 件', en: 'The text says {n} applications were handled otherwise' },
 };
+
+/** What the text says of an outcome of table 4's cases. */
+function caseClaim(category: CasePart): Localized {
+  const [group, outcome] = category.split('.') as ['review' | 'litigation', CaseOutcome];
+  const label = TABLE4_OUTCOME_LABELS[outcome];
+  const cases = group === 'review' ? { zh: '行政复议', en: 'administrative reviews' } : { zh: '行政诉讼', en: 'lawsuits' };
+  return { zh: `正文称${cases.zh}${label} {n} 件`, en: `The text says {n} ${cases.en} ${OUTCOME_VERBS[outcome]} (${label})` };
+}
 
 export const narrativeRule: Rule = {
   code: 'narrative',
@@ -533,7 +612,7 @@ export const narrativeRule: Rule = {
         if (!exp || exp.value === m.value || exp.alternative === m.value) continue;
         const start = docOffset(para, sentenceStart + m.start);
         const end = docOffset(para, sentenceStart + m.end - 1) + 1;
-        const claim = ctx.t(CLAIMS[m.category], { n: m.value });
+        const claim = ctx.t(isCasePart(m.category) ? caseClaim(m.category) : CLAIMS[m.category], { n: m.value });
         const message = ctx.t(
           { zh: '{claim}，但{what}为 {v}', en: '{claim}, but {what} is {v}' },
           { claim, what: ctx.t(exp.what), v: exp.value },

@@ -22,6 +22,9 @@ const OUTCOMES = [
 /** Column ids of one block's four outcomes (the operands of its total). */
 export const TABLE4_OUTCOME_IDS = ['upheld', 'corrected', 'other', 'pending'] as const;
 
+/** The header label of each outcome column, by id. */
+export const TABLE4_OUTCOME_LABELS = Object.fromEntries(OUTCOMES.map((o) => [o.id, o.label])) as Record<(typeof OUTCOMES)[number]['id'], string>;
+
 /** The fifteen data columns, `<block>.<outcome>`. */
 export const TABLE4_COLUMNS: ColumnDecl[] = TABLE4_BLOCKS.flatMap((b) =>
   OUTCOMES.map((o) => ({ id: `${b.id}.${o.id}`, label: o.label, kind: 'count' as const })),
