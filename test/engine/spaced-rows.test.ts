@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkReport } from '../../server/src/engine/check';
+import { applyEdits } from '../../server/src/engine/fixes/apply';
 import { tokenize } from '../../server/src/engine/parse/lines';
 import { parseReport } from '../../server/src/engine/parse/parser';
 import { computeLineStarts } from '../../server/src/engine/text/positions';
@@ -21,6 +22,9 @@ test('a label and its values, values alone, and a line of header words are rows'
   assert.deepEqual(spaced('结果 维持 结果 纠正 其他 结果 尚未 审结 总计'), [['结果 维持', '结果 纠正', '其他 结果', '尚未 审结', '总计']]);
   assert.deepEqual(spaced('信息内容 采购项目数量 采购总金额（单位：万元，保留4位小数）'), [['信息内容', '采购项目数量', '采购总金额（单位：万元，保留4位小数）']]);
   assert.deepEqual(spaced('行政许可 12'), [['行政许可', '12']]);
+  // A row whose cells are all blank leaves its labels alone on the line (pdftotext -layout).
+  assert.deepEqual(spaced('(三) 不予公开     1. 属于国家秘密'), [['(三) 不予公开', '1. 属于国家秘密']]);
+  assert.deepEqual(spaced('三、本年度办理结果   (一) 予以公开'), [['三、本年度办理结果', '(一) 予以公开']]);
   assert.deepEqual(spaced('行政事业性收费\u30001\u30000'), [['行政事业性收费', '1', '0']]);
 });
 
@@ -139,4 +143,87 @@ test('a row written with spaces that lacks values reads them from the left; the 
   assert.equal(fills.length, 2);
   assert.ok(fills.every((f) => f.fixes[0].preferred === false));
   assert.deepEqual(fills.map((f) => f.fixes[0].edits.map((e) => e.newText)), [[' 1'], [' - 14']]);
+});
+
+/**
+ * The report with every tab row laid out as `pdftotext -layout` writes a table: the labels from
+ * the left, each value right-aligned in its column (a column every 8 characters from character 64),
+ * a blank cell left as spaces.
+ */
+function laidOutInColumns(text: string): string {
+  const columnAt = new Map<number, number>();
+  for (const t of parseReport(text).tables) {
+    for (const s of t.sections) for (const r of s.rows) r.cells.forEach((c, k) => c.source && columnAt.set(c.source.start, k));
+  }
+  let offset = 0;
+  return text
+    .split('\n')
+    .map((line) => {
+      let at = offset;
+      offset += line.length + 1;
+      if (!line.includes('\t')) return line;
+      const labels: string[] = [];
+      let values = '';
+      for (const raw of line.split('\t')) {
+        const cell = raw.trim();
+        const column = columnAt.get(cell === '' ? at : at + raw.length - raw.trimStart().length);
+        at += raw.length + 1;
+        if (column === undefined) {
+          if (cell !== '') labels.push(cell);
+        } else if (cell !== '') {
+          values = values.padEnd(Math.max(values.length + 1, 8 * (column + 1) - cell.length)) + cell;
+        }
+      }
+      const left = labels.join('   ');
+      return values === '' ? left : `${left.padEnd(64)}${values}`;
+    })
+    .join('\n');
+}
+
+test('a table laid out in columns (pdftotext -layout) reads a blank cell where its column is blank', () => {
+  const shape = (text: string) => {
+    const { model, findings } = checkReport({ text });
+    return {
+      tables: model.tables.map((t) => [t.id, [...t.cells.values()].map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind))]),
+      findings: findings.map((f) => `${f.code} ${f.range.start.line}`),
+    };
+  };
+  // Every third row of seven values or more has its second and fourth values left blank.
+  const withBlanks = (text: string): string => {
+    let rows = 0;
+    return text.split('\n').map((line) => {
+      const cells = line.split('\t');
+      const first = cells.findIndex((c, k) => k > 0 && /^\d+$/.test(c.trim()) && cells.slice(k).filter((x) => /^\d+$/.test(x.trim())).length >= 7);
+      if (first < 0 || rows++ % 3 !== 0) return line;
+      cells[first + 1] = '';
+      cells[first + 3] = '';
+      return cells.join('\t');
+    }).join('\n');
+  };
+  for (const name of [SEEDS['003'], 'layouts/2019-tab.txt', 'layouts/2021-tab.txt']) {
+    const text = withBlanks(readFixture(name));
+    assert.notEqual(text, readFixture(name), name);
+    const laidOut = laidOutInColumns(text);
+    assert.ok(parseReport(laidOut).tables.every((t) => t.layout === 'spaces'), name);
+    assert.deepEqual(shape(laidOut), shape(text), name);
+  }
+  const row = '（一）予以公开'.padEnd(64) + [9, 3, '', '', 1, '', 14].map((v) => String(v).padStart(8)).join('');
+  const full = (v: number[]) => '（二）部分公开'.padEnd(64) + v.map((x) => String(x).padStart(8)).join('');
+  const table = ['三、收到和处理政府信息公开申请情况', '申请人情况', full([1, 0, 0, 0, 0, 0, 1]), row, full([0, 0, 0, 0, 0, 0, 0])].join('\n');
+  const cells = parseReport(table).tables[0].sections[0].rows.find((r) => r.id === 'public')!.cells;
+  assert.deepEqual(cells.map((c) => c.source?.text ?? ''), ['9', '3', '', '', '1', '', '14']);
+  // A fill offered for a blank goes under its column, in the spaces there; the other values stay where they were.
+  const fills = checkReport({ text: table }).findings.filter((f) => f.code === 'empty-cell' && f.range.start.line === 3);
+  assert.equal(fills.length, 3);
+  assert.ok(fills.every((f) => f.fixes[0].preferred === false));
+  const fixed = applyEdits(table, fills.flatMap((f) => f.fixes[0].edits)).split('\n')[3];
+  assert.equal(fixed, '（一）予以公开'.padEnd(64) + [9, 3, 0, 0, 1, 0, 14].map((v) => String(v).padStart(8)).join(''), fixed);
+  const one = applyEdits(table, fills[0].fixes[0].edits);
+  assert.deepEqual(parseReport(one).tables[0].sections[0].rows.find((r) => r.id === 'public')!.cells.map((c) => c.source?.text ?? ''), ['9', '3', '0', '', '1', '', '14']);
+});
+
+test('a copy with one space between cells keeps reading a row that lacks values from the left', () => {
+  const table = ['三、收到和处理政府信息公开申请情况', '（二）部分公开 1 0 0 0 0 0 1', '（一）予以公开 9 3 1 14', '（三）不予公开 0 0 0 0 0 0 0'].join('\n');
+  const cells = parseReport(table).tables[0].sections[0].rows.find((r) => r.id === 'public')!.cells;
+  assert.deepEqual(cells.map((c) => c.source?.text ?? ''), ['9', '3', '1', '14', '', '', '']);
 });

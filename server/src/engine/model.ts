@@ -43,6 +43,15 @@ export interface TextCell extends Span {
   parts?: TextCell[];
 }
 
+/**
+ * Where a missing cell's column stands in a row laid out with spaces: `[start, end)` is the run of
+ * spaces it may take (a space kept on either side; `end` is the line's end after the row's last
+ * value), `middle` the offset of the column's middle.
+ */
+export interface CellSlot extends Span {
+  middle: number;
+}
+
 /** A data cell bound to the template. */
 export interface DataCell {
   ref: CellRef;
@@ -57,6 +66,11 @@ export interface DataCell {
    * inserted alone goes after as many blank cells, so that it lands in its own column.
    */
   missingBefore?: number;
+  /**
+   * For a cell missing from a row laid out in columns with spaces (`pdftotext -layout`): the
+   * spaces where its column stands, so that a value goes under its column, not after the value before.
+   */
+  slot?: CellSlot;
   /**
    * Set on every cell of a row that lacks cells altogether: which of its cells are missing is a
    * guess (the last ones), so the values read in it may stand in the wrong columns.

@@ -3,7 +3,7 @@
  * missing cell. Every edit stays inside its cell or at its insertion point.
  */
 import type { TextEdit } from 'vscode-languageserver-types';
-import type { DataCell, ReportModel, Span, TableInstance, TableLayout, TextCell } from '../model';
+import type { CellSlot, DataCell, ReportModel, Span, TableInstance, TableLayout, TextCell } from '../model';
 import { BLANK_IN_SPACES } from '../render';
 import { rangeOf } from '../text/positions';
 
@@ -52,6 +52,7 @@ export interface CellEditOptions {
  * Example: `规章 | 5 |` in pipe cells, 现行有效件数 set to 0 → `5 |`, ` |`, `0 |` on three lines.
  */
 export function setCellEdit(model: ReportModel, table: TableInstance, cell: DataCell, value: string, options: CellEditOptions = {}): TextEdit {
+  if (!cell.source && cell.slot) return slotEdit(model, cell.slot, value);
   if (!cell.source) {
     const layout = table.layout;
     const eol = eolOf(model.text);
@@ -63,6 +64,17 @@ export function setCellEdit(model: ReportModel, table: TableInstance, cell: Data
   }
   const { span, pad } = valueSpan(cell, cell.source, table.layout);
   return { range: rangeOf(model.lineStarts, span), newText: pad(value) };
+}
+
+/**
+ * A value put under its column in a row laid out with spaces: it takes the place of as many spaces
+ * around the column's middle, or continues the line to the column after its last value.
+ */
+function slotEdit(model: ReportModel, slot: CellSlot, value: string): TextEdit {
+  const start = Math.max(slot.start, Math.round(slot.middle - value.length / 2));
+  const end = Math.min(slot.end, start + value.length);
+  if (start <= end) return { range: rangeOf(model.lineStarts, { start, end }), newText: value };
+  return { range: rangeOf(model.lineStarts, { start: slot.end, end: slot.end }), newText: ' '.repeat(start - slot.end) + value };
 }
 
 /** Offset of the end of the line holding `offset` (before its line break). */

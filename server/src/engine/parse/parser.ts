@@ -35,7 +35,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
   const tables: TableInstance[] = [];
   let builder: TableBuilder | undefined;
   const close = (): void => {
-    if (builder) tables.push(builder.finish(expected));
+    if (builder) tables.push(builder.finish(expected, text, lineStarts));
     builder = undefined;
   };
   const open = (id: TableId, line: Line, at: number): TableBuilder => {

@@ -22,7 +22,8 @@ const ORDINAL_START = /^(?:[(（]\s*[一二三四五六七八九十]{1,3}\s*[)�
  *   `行政事业性收费 约3 0`, `政府集中采购 4 不详`), placeholders (`二、上年结转… - - - - - - -`) or
  *   values written as words (`行政许可 若干`);
  * - values alone, one of them a number (`0 0 0 … 0`), a word or two among them (`1 1 若干 … 0`);
- * - two words or more, each a label of the tables (`行政复议 行政诉讼`, `结果 维持 结果 纠正 …`).
+ * - two words or more, each a label of the tables (`行政复议 行政诉讼`, `结果 维持 结果 纠正 …`);
+ * - two whole labels or more, one of them a row's, and no value: a row of blank cells.
  * Each value is a cell; the words before the values are cut into cells as `leadingCells` says.
  * Example: `（五）不予处理 1.信访举报投诉类申请 0 0 0` → `（五）不予处理`, `1.信访举报投诉类申请`, `0`, `0`, `0`.
  */
@@ -40,7 +41,11 @@ export function spacedRowCells(text: string, start: number, end: number): number
   }
   if (k === 0) return trailingNumbers > 0 ? tokens : undefined;
   // Words without a digit: a line of header words, a label and values written as words, or prose.
-  if (k === tokens.length && !hasDigit(text, start, end)) return headerWords(text, tokens) ?? (tokens.length <= 8 ? wordedValues(text, leadingCells(text, tokens, k)) : undefined);
+  if (k === tokens.length && !hasDigit(text, start, end)) {
+    if (tokens.length > 16) return headerWords(text, tokens);
+    const cells = leadingCells(text, tokens, k);
+    return labelsAlone(text, cells) ?? headerWords(text, tokens) ?? wordedValues(text, cells);
+  }
   const leading = leadingCells(text, tokens, k);
   if (isProse(text, leading)) return undefined;
   const cells = k < tokens.length ? [...leading, ...tokens.slice(k)] : leading;
@@ -49,7 +54,7 @@ export function spacedRowCells(text: string, start: number, end: number): number
   const { numbers, words } = countCells(text, cells);
   if (numbers === 0) {
     if (k < tokens.length) return isRowLabel(text.slice(cells[0], cells[1])) ? cells : undefined;
-    return headerWords(text, tokens) ?? wordedValues(text, cells);
+    return labelsAlone(text, cells) ?? headerWords(text, tokens) ?? wordedValues(text, cells);
   }
   const first = parseValue(text.slice(cells[0], cells[1]));
   // Values with a word or two among them (`1 1 0 若干 … 0`), as table 4's row may have.
@@ -102,6 +107,21 @@ function wordedValues(text: string, cells: number[]): number[] | undefined {
     if (!(/\d/.test(word) ? word.length <= 6 : word.length <= 2 && hasCjk(word))) return undefined;
   }
   return cells;
+}
+
+/**
+ * Two labels or more and nothing else, each a whole label and one of them a row's
+ * (`（三）不予公开   1.属于国家秘密`): a row whose cells are all blank, as `pdftotext -layout` leaves it.
+ */
+function labelsAlone(text: string, cells: number[]): number[] | undefined {
+  if (cells.length < 4) return undefined;
+  let row = false;
+  for (let i = 0; i < cells.length; i += 2) {
+    const word = text.slice(cells[i], cells[i + 1]);
+    if (!isLabel(word)) return undefined;
+    row ||= isRowLabel(word);
+  }
+  return row ? cells : undefined;
 }
 
 /** How many cells hold a number, and how many words (the first cell aside). */

@@ -3,10 +3,10 @@
  * (on its line, or on the next lines in one-cell-a-line layouts) are aligned to the template's
  * columns. Blank cells, trailing tabs and merged label columns of Word exports are absorbed here.
  */
-import type { ColumnHeader, DataCell, LabelMatch, RowInstance, SectionInstance, Span, TableInstance, TableLayout, TextCell } from '../model';
+import type { CellSlot, ColumnHeader, DataCell, LabelMatch, RowInstance, SectionInstance, Span, TableInstance, TableLayout, TextCell } from '../model';
 import { cellKey, rowOf, sectionDecl, tableDecl } from '../template';
 import type { CellRef, RowDecl, SectionDecl, TableId } from '../template/types';
-import { hasCjk, toHalfWidth } from '../text/normalize';
+import { hasCjk, isWhitespace, toHalfWidth } from '../text/normalize';
 import { BLANK, type ParsedValue } from '../text/numbers';
 import { cellValue } from './lines';
 import type { FormatId } from '../types';
@@ -293,8 +293,11 @@ export class TableBuilder {
     return this.evidence['2019'] > this.evidence['2021'] ? '2019' : '2021';
   }
 
-  /** Finishes the table: the format its labels follow, rows aligned to that format's columns. */
-  finish(expected: FormatId): TableInstance {
+  /**
+   * Finishes the table: the format its labels follow, rows aligned to that format's columns.
+   * `lineStarts` lets a table written with spaces place a row's values by where they stand.
+   */
+  finish(expected: FormatId, text?: string, lineStarts?: number[]): TableInstance {
     this.closeRow();
     const labelFormat = this.guessFormat();
     const format = labelFormat ?? expected;
@@ -311,7 +314,9 @@ export class TableBuilder {
       return s;
     };
     const layout = this.layout ?? 'indented-cells';
-    const dataColumns = layout === 'tab' || layout === 'markdown' ? dataColumnsOf(this.rows, (id) => (sectionDecl(format, this.id, id) ?? decl.sections[0]).columns.length) : new Map<string, number>();
+    const widthOf = (id: string) => (sectionDecl(format, this.id, id) ?? decl.sections[0]).columns.length;
+    const dataColumns = layout === 'tab' || layout === 'markdown' ? dataColumnsOf(this.rows, widthOf) : new Map<string, number>();
+    const spacedColumns = layout === 'spaces' && text !== undefined && lineStarts ? spacedColumnsOf(this.rows, widthOf, lineStarts) : undefined;
     for (const id of this.captions.keys()) sectionOf(id);
     for (const id of this.headers.keys()) sectionOf(id);
     for (const row of this.rows) {
@@ -338,13 +343,16 @@ export class TableBuilder {
         if (rdecl) {
           const refs = sharedRefs(this.id, sdecl, rdecl);
           const incomplete = kept.length < refs.length;
+          const placed = incomplete && spacedColumns ? placeByColumn(kept, row.label, spacedColumns.get(sdecl.id), lineStarts!) : undefined;
+          let present = -1;
           for (let i = 0; i < refs.length; i++) {
             const { ref, key } = refs[i];
-            const source = kept[i];
+            const source = placed ? placed[i] : kept[i];
             // One shape for every cell read, complete row or not (a property added later would give V8 a second).
             const cell: DataCell = source
               ? { ref, key, source, value: cellValue(source), rowSpan, rowIncomplete: incomplete }
-              : { ref, key, insertAt: missingAt, missingBefore: i - kept.length, value: BLANK, rowSpan, rowIncomplete: true };
+              : { ref, key, insertAt: placed ? (present < 0 ? row.label! : placed[present]!).raw.end : missingAt, missingBefore: i - present - 1, slot: placed ? slotOf(placed, i, present, row.label!, spacedColumns!.get(sdecl.id)!, text!, lineStarts!) : undefined, value: BLANK, rowSpan, rowIncomplete: true };
+            if (source) present = i;
             instance.cells.push(cell);
             if (!cells.has(key)) cells.set(key, cell);
           }
@@ -369,6 +377,80 @@ export class TableBuilder {
       rowIds,
     };
   }
+}
+
+/** The fewest rows with every value on one line from which the columns of a table written with spaces are learned. */
+const MIN_COLUMN_ROWS = 2;
+/** How far apart (in characters) the values of one column may stand on different lines. */
+const COLUMN_SPREAD = 2;
+/** The narrowest gap between two columns' middles for a table to count as laid out in columns. */
+const MIN_COLUMN_GAP = 4;
+
+/**
+ * Where each value column of each section stands in a table written with spaces, when its lines
+ * keep their columns in place as `pdftotext -layout` writes them: the character column of each
+ * value's middle, the same within `COLUMN_SPREAD` on every row that has all its values on one line,
+ * columns at least `MIN_COLUMN_GAP` apart. A copy with one space between cells has no such columns.
+ */
+function spacedColumnsOf(rows: PendingRow[], widthOf: (section: string) => number, lineStarts: number[]): Map<string, number[]> {
+  const samples = new Map<string, number[][]>();
+  for (const row of rows) {
+    const width = widthOf(row.section);
+    if (row.pending.length !== width || !onOneLine(row.pending)) continue;
+    const list = samples.get(row.section) ?? [];
+    samples.set(row.section, list);
+    list.push(row.pending.map((c) => middle(c, lineStarts)));
+  }
+  const out = new Map<string, number[]>();
+  for (const [section, list] of samples) {
+    if (list.length < MIN_COLUMN_ROWS) continue;
+    const columns = list[0].map((_, k) => {
+      const xs = list.map((m) => m[k]).sort((a, b) => a - b);
+      return xs[xs.length - 1] - xs[0] <= COLUMN_SPREAD ? xs[xs.length >> 1] : NaN;
+    });
+    if (columns.every((x, k) => !Number.isNaN(x) && (k === 0 || x - columns[k - 1] >= MIN_COLUMN_GAP))) out.set(section, columns);
+  }
+  return out;
+}
+
+function onOneLine(cells: TextCell[]): boolean {
+  return cells.length > 0 && cells.every((c) => c.line === cells[0].line);
+}
+
+/** The character column of the middle of a cell's text in its line. */
+function middle(cell: TextCell, lineStarts: number[]): number {
+  return (cell.start + cell.end) / 2 - lineStarts[cell.line];
+}
+
+/**
+ * The values of a row that lacks some, each in the column it stands under (`columns`, from
+ * `spacedColumnsOf`), the blank columns left undefined; undefined when a value stands under no
+ * column, two under one, the values lie on more than one line, or the first column is blank with
+ * no label before it on the line (a fill would have nowhere to go).
+ */
+function placeByColumn(kept: TextCell[], label: TextCell | undefined, columns: number[] | undefined, lineStarts: number[]): (TextCell | undefined)[] | undefined {
+  if (!columns || !onOneLine(kept)) return undefined;
+  const placed = new Array<TextCell | undefined>(columns.length).fill(undefined);
+  let last = -1;
+  for (const cell of kept) {
+    const x = middle(cell, lineStarts);
+    let best = -1;
+    for (let k = 0; k < columns.length; k++) if (best < 0 || Math.abs(columns[k] - x) < Math.abs(columns[best] - x)) best = k;
+    const gap = Math.min(best > 0 ? columns[best] - columns[best - 1] : Infinity, best < columns.length - 1 ? columns[best + 1] - columns[best] : Infinity);
+    if (best <= last || Math.abs(columns[best] - x) > gap / 3) return undefined;
+    placed[best] = cell;
+    last = best;
+  }
+  return placed[0] || (label && label.line === kept[0].line && label.end <= kept[0].start) ? placed : undefined;
+}
+
+/** The spaces where column `i` of a placed row stands: after the value (or label) before it, before the one after it or the line's end. */
+function slotOf(placed: (TextCell | undefined)[], i: number, present: number, label: TextCell, columns: number[], text: string, lineStarts: number[]): CellSlot {
+  const before = present < 0 ? label : placed[present]!;
+  const after = placed.slice(i + 1).find((c) => c !== undefined);
+  let end = after ? after.start - 1 : lineStarts[before.line + 1] ?? text.length;
+  if (!after) while (end > before.end && isWhitespace(text.charCodeAt(end - 1))) end--;
+  return { start: before.end + 1, end, middle: lineStarts[before.line] + columns[i] };
 }
 
 const refs = new Map<SectionDecl, Map<RowDecl, { ref: CellRef; key: string }[]>>();
