@@ -363,6 +363,33 @@ test('a label in a cell that Excel quoted because it holds a line break keeps it
   assert.deepEqual(cellsOf('3. 危及"三安全一稳定"\t1\t""\t"2"'), [['3. 危及"三安全一稳定"', '1', '', '2']]);
 });
 
+test('a <br> where a Markdown cell\'s line broke is no part of its label or header', () => {
+  const shape = (text: string) => {
+    const { model, findings } = checkReport({ text });
+    return [model.tables.map((t) => [t.id, [...t.cells.values()].map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind))]), findings.map((f) => f.code).sort()];
+  };
+  let tried = 0;
+  for (const { name, text } of layoutFixtures().filter((f) => f.name.includes('markdown'))) {
+    const expected = shape(text);
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      if (!lines[i].startsWith('|')) continue;
+      const cells = lines[i].split('|');
+      for (let k = 0; k < cells.length; k++) {
+        const label = cells[k].trim();
+        if (label.length < 4 || !/[\u4e00-\u9fff]/.test(label)) continue;
+        const at = Math.floor(label.length / 2);
+        for (const tag of ['<br>', '<br/>', '<br />']) {
+          tried++;
+          const broken = [...cells.slice(0, k), ` ${label.slice(0, at)}${tag}${label.slice(at)} `, ...cells.slice(k + 1)].join('|');
+          assert.deepEqual(shape([...lines.slice(0, i), broken, ...lines.slice(i + 1)].join('\n')), expected, `${name}: ${broken}`);
+        }
+      }
+    }
+  }
+  assert.ok(tried >= 150, `${tried} cells broken`);
+});
+
 test('part headings in the spellings drafts use: 一．, 一. , 一、 , bold, a closing colon, 第一部分, spaced out, no ordinal', () => {
   const heading = /^(#*\s*)([一二三四五六])、(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项)$/gm;
   const spellings: [string, string | ((m: string, p: string, n: string, x: string) => string)][] = [

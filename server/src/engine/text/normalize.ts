@@ -85,14 +85,21 @@ export function splitOrdinal(half: string): OrdinalSplit {
 
 /** The comparable core of a label: half-width, without ordinal, punctuation, quotes and spaces. */
 export function labelCore(s: string): string {
-  const half = toHalfWidth(s);
+  const half = withoutLineBreakTags(toHalfWidth(s));
   const { rest } = splitOrdinal(half);
   return half.slice(rest).replace(PUNCT, '').toLowerCase();
 }
 
+const LINE_BREAK_TAG = /<br\s*\/?>/gi;
+
+/** A text without the `<br>` tags that Markdown written from Word puts where a cell's line broke (`2.<br>其他…`). */
+function withoutLineBreakTags(s: string): string {
+  return s.includes('<') ? s.replace(LINE_BREAK_TAG, '') : s;
+}
+
 /** The core without any parenthesised remark: 采购总金额（单位：万元） → 采购总金额. */
 export function labelCoreWithoutRemarks(s: string): string {
-  const half = toHalfWidth(s);
+  const half = withoutLineBreakTags(toHalfWidth(s));
   const { rest } = splitOrdinal(half);
   return half.slice(rest).replace(/\([^()]*\)?/g, '').replace(PUNCT, '').toLowerCase();
 }
