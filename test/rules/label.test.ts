@@ -273,6 +273,29 @@ ${'\t0\n'.repeat(7)}`;
     assert.ok(tried >= 20, `${tried} typos tried`);
   });
 
+  it('a caption of table 2 one character off is reported and fixed, its cells kept, in every layout', () => {
+    let tried = 0;
+    for (const { name, text } of layoutFixtures()) {
+      const values = (t: string) => checkReport({ text: t }).model.tables.map((x) => [...x.cells.values()].map((c) => c.source?.text));
+      for (const caption of text.match(/第二十条第[（(][一二三四五六七八九十]+[)）]项/g) ?? []) {
+        for (const typo of [caption.replace(/项$/, '顷'), caption.replace('第二十条', '第二十一条'), caption.replace('第二十条第', '第二十条')]) {
+          tried++;
+          const bad = text.replace(caption, typo);
+          const result = checkReport({ text: bad });
+          assert.deepEqual(result.findings.map((f) => f.code), ['label'], `${name}: ${typo}`);
+          assert.equal(at(result.findings[0].range), rangeOfText(bad, typo), `${name}: ${typo}`);
+          assert.deepEqual(values(bad), values(text), `${name}: ${typo} keeps every cell`);
+          const fixed = applyEdits(bad, result.findings[0].fixes[0].edits);
+          assert.deepEqual(checkReport({ text: fixed }).findings, [], `${name}: ${typo} fixed`);
+        }
+      }
+    }
+    assert.ok(tried >= 100, `${tried} captions mistyped`);
+    // As near to four captions as to one: no caption, and nothing to report.
+    const text = readFixture('layouts/2021-tab.txt').replace('第二十条第（一）项', '第二十条第（二）项');
+    assert.deepEqual(findingsOf(text, 'label'), []);
+  });
+
   it('a near miss of a column header outside its table\'s header names nothing', () => {
     const text = layoutFixtures().find((f) => f.name === '2021-tab.txt')!.text;
     const altered = text.replace('一、总体情况\n', '一、总体情况\n自然仁\n');

@@ -116,6 +116,8 @@ export interface ColumnHeader {
 export interface SectionInstance {
   id: string;
   caption?: TextCell;
+  /** How the caption matched its standard wording, when it is a near miss that names this section alone. */
+  captionMatch?: LabelMatch;
   headers: ColumnHeader[];
   rows: RowInstance[];
   span: Span;

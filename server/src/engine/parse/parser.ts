@@ -206,8 +206,18 @@ function resolve(all: Match[], builder: TableBuilder | undefined, text: string):
     }
   }
   if (best.quality === 'fuzzy' && (best.entry.kind === 'column' || best.entry.kind === 'header')) return isHeaderTypo(all, best, builder) ? best : undefined;
+  if (best.quality === 'fuzzy' && best.entry.kind === 'caption') return isCaptionTypo(all, best) ? best : undefined;
   if (best.quality === 'fuzzy' && (best.entry.kind !== 'row' || (labelCore(text).length < 5 && !isShortTypo(all, best, builder)))) return undefined;
   return best;
+}
+
+/**
+ * Whether a near miss of a caption of table 2 names that caption: one character off
+ * (`第二十条第（一）顷`, `第二十一条第（六）项`) and nearer no other caption (`第二十条第（二）项` is as
+ * near to four).
+ */
+function isCaptionTypo(all: Match[], best: Match): boolean {
+  return best.distance <= 1 && all.filter((m) => m.entry.kind === 'caption').length === 1;
 }
 
 /**

@@ -44,6 +44,8 @@ export class TableBuilder {
   private sectionId: string;
   private headers = new Map<string, ColumnHeader[]>();
   private captions = new Map<string, TextCell>();
+  /** Captions recognised only as a near miss of one section's (`第二十条第（一）顷`), for `label` to report. */
+  private captionMatches = new Map<string, LabelMatch>();
   private unknown: TextCell[] = [];
   private evidence: Record<FormatId, number> = { '2019': 0, '2021': 0 };
   private rowsStarted = false;
@@ -129,6 +131,7 @@ export class TableBuilder {
       this.closeRow();
       this.sectionId = e.section!;
       this.captions.set(e.section!, cell);
+      if (match.quality === 'fuzzy' && all.filter((m) => m.entry.kind === 'caption').length === 1) this.captionMatches.set(e.section!, { standard: e.standard, quality: match.quality });
       this.addEvidence(match);
       return;
     }
@@ -308,7 +311,7 @@ export class TableBuilder {
     const sectionOf = (id: string): SectionInstance => {
       let s = sections.find((x) => x.id === id);
       if (!s) {
-        s = { id, caption: this.captions.get(id), headers: this.headers.get(id) ?? [], rows: [], span: { start: Infinity, end: -Infinity } };
+        s = { id, caption: this.captions.get(id), captionMatch: this.captionMatches.get(id), headers: this.headers.get(id) ?? [], rows: [], span: { start: Infinity, end: -Infinity } };
         sections.push(s);
       }
       return s;

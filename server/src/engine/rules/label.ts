@@ -1,7 +1,7 @@
 /**
  * `label` — a row or column label that the parser recognised only as a near miss (a typo such as
- * `2.其他法律法规禁止公开` for 2.其他法律行政法规禁止公开, 5.属于三类内容事务信息, or a table
- * header such as `自然仁` or `结果维特`) or in an old wording (`规范性文件` in a 2021-format
+ * `2.其他法律法规禁止公开` for 2.其他法律行政法规禁止公开, 5.属于三类内容事务信息, a table
+ * header such as `自然仁` or `结果维特`, a caption of table 2 such as `第二十一条第（六）项`) or in an old wording (`规范性文件` in a 2021-format
  * table 2, where 行政规范性文件 is standard).
  * Spacing, full/half-width punctuation, 1./1、 numbering, quotes and line breaks are not
  * deviations (the matcher ignores them), nor are accepted variants.
@@ -30,16 +30,14 @@ function withoutOrdinal(label: string): string {
   return label.slice(splitOrdinal(toHalfWidth(label)).rest);
 }
 
-function report(ctx: RuleContext, cell: TextCell, match: LabelMatch, start: number, end: number, newText: string, kind: 'row' | 'column'): void {
+function report(ctx: RuleContext, cell: TextCell, match: LabelMatch, start: number, end: number, newText: string, kind: 'row' | 'column' | 'caption'): void {
   const written = cell.text;
   const message = match.quality === 'deprecated'
     ? ctx.t(
         { zh: '“{written}”是旧格式的用语，本表格式的标准用语为“{standard}”', en: '“{written}” is the old format\'s wording; this table\'s format says “{standard}”' },
         { written, standard: match.standard },
       )
-    : kind === 'row'
-      ? ctx.t({ zh: '行标签“{written}”与标准用语“{standard}”不一致', en: 'Row label “{written}” differs from the standard wording “{standard}”' }, { written, standard: match.standard })
-      : ctx.t({ zh: '列标题“{written}”与标准用语“{standard}”不一致', en: 'Column header “{written}” differs from the standard wording “{standard}”' }, { written, standard: match.standard });
+    : ctx.t(MESSAGES[kind], { written, standard: match.standard });
   const old = ctx.model.text.slice(start, end);
   ctx.report({
     range: ctx.range({ start: cell.start, end: Math.max(cell.end, cell.start + 1) }),
@@ -52,11 +50,20 @@ function report(ctx: RuleContext, cell: TextCell, match: LabelMatch, start: numb
   });
 }
 
+const MESSAGES = {
+  row: { zh: '行标签“{written}”与标准用语“{standard}”不一致', en: 'Row label “{written}” differs from the standard wording “{standard}”' },
+  column: { zh: '列标题“{written}”与标准用语“{standard}”不一致', en: 'Column header “{written}” differs from the standard wording “{standard}”' },
+  caption: { zh: '小节标题“{written}”与标准用语“{standard}”不一致', en: 'Caption “{written}” differs from the standard wording “{standard}”' },
+};
+
 export const labelRule: Rule = {
   code: 'label',
   check(ctx) {
     for (const table of ctx.model.tables) {
       for (const section of table.sections) {
+        if (section.caption && deviates(section.captionMatch)) {
+          report(ctx, section.caption, section.captionMatch, section.caption.start, section.caption.end, section.captionMatch.standard, 'caption');
+        }
         for (const row of section.rows) {
           const cell = row.label;
           if (!cell || !deviates(row.match)) continue;

@@ -40,7 +40,7 @@ export const RULES: RuleInfo[] = [
   info('invalid-number', 'error', true, '数字无效', 'Invalid number', '计数单元格不是非负整数（本年增/减可带符号，金额可有小数）。', 'A count cell is not a non-negative integer (本年增/减 may be signed; money may have decimals).'),
   info('unit', 'warning', true, '金额单位', 'Money unit', '金额的单位与表头冲突、未注明单位，或数值量级与单位不符。', 'Money: the cell\'s unit conflicts with the column\'s, no unit is stated, or the magnitude is implausible for the unit.'),
   info('decimals', 'warning', true, '小数位数', 'Decimal places', '表头规定了小数位数（如保留4位小数），但数值的小数位数不同。', 'A header declares decimal places (保留4位小数) and the value has another number of decimals.'),
-  info('label', 'warning', true, '标签用语', 'Label wording', '行或列标签与标准用语不符（错字、旧用语）。', 'A row or column label deviates from the standard wording (typo, obsolete wording).'),
+  info('label', 'warning', true, '标签用语', 'Label wording', '行或列标签、表二小节标题与标准用语不符（错字、旧用语）。', 'A row or column label, or a caption of table 2, deviates from the standard wording (typo, obsolete wording).'),
   info('template-version', 'warning', false, '表格格式版本', 'Template version', '表格采用的全国格式与报告年度要求的不一致。', 'The tables follow the other national format than the report year requires.'),
   info('period', 'error', true, '统计期限', 'Statistics period', '所述统计期限不是报告年度的1月1日至12月31日。', 'The stated statistics period is not 1月1日–12月31日 of the report year.'),
   info('narrative', 'warning', true, '正文数字', 'Narrative numbers', '正文中的数字与表格不一致（收到、办结、结转的申请数及其按申请人、办理结果分列的件数，行政复议、行政诉讼数及其审理结果）。', 'A number in the text contradicts the table (applications received, handled, carried over, and their breakdown by applicant and outcome; reviews, lawsuits and their outcomes).'),
