@@ -22,6 +22,8 @@ const common = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
+  // Chinese messages and labels as UTF-8 (3 bytes a character), not \uXXXX escapes (6).
+  charset: 'utf8',
   sourcemap: false,
   logLevel: 'warning',
 };
