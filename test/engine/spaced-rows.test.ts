@@ -34,6 +34,8 @@ test('the words before the values are cut at a wide gap, before a numbered label
   assert.deepEqual(spaced('(二) 部分公开(区分处理的, 只计这一情形, 不计其他情形) 3 0 0 0 1 0 4'), [['(二) 部分公开(区分处理的, 只计这一情形, 不计其他情形)', '3', '0', '0', '0', '1', '0', '4']]);
   assert.deepEqual(spaced('申请人情况    总计  3 4 7'), [['申请人情况', '总计', '3', '4', '7']]);
   assert.deepEqual(spaced('规章 若干 0 0'), [['规章', '若干', '0', '0']]);
+  // A label whose last words hold a typo stays one cell: its first words are a label, but what follows is no value.
+  assert.deepEqual(spaced('(二) 部分公开(区分处理的, 只计这一情形, 不计其他情形)甲 3 0 0 0 1 0 4'), [['(二) 部分公开(区分处理的, 只计这一情形, 不计其他情形)甲', ...'3000104']]);
   assert.deepEqual(spaced('政府集中采购 4 不详'), [['政府集中采购', '4', '不详']]);
   assert.deepEqual(spaced('行政许可 若干'), [['行政许可', '若干']]);
   assert.deepEqual(spaced('1 1 0 0 2 1 0 0 0 1 0 0 0 0 约3'), [[...'11002100010000', '约3']]);

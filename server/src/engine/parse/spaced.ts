@@ -90,8 +90,7 @@ function isProse(text: string, cells: number[]): boolean {
     if (length > MAX_LABELS) return true;
     if (i === 0) continue;
     if (parseValue(word).kind !== 'text' || BRACKETED_NUMBER.test(word)) continue;
-    const value = /\d/.test(word) ? word.length <= 6 : word.length <= 6 && !CLAUSE.test(word);
-    if (!value && !isNearLabel(word)) return true;
+    if (!mayBeWordedValue(word) && !isNearLabel(word)) return true;
   }
   return false;
 }
@@ -102,10 +101,7 @@ function isProse(text: string, cells: number[]): boolean {
  */
 function wordedValues(text: string, cells: number[]): number[] | undefined {
   if (cells.length < 4 || cells.length > 8 || !isLabel(text.slice(cells[0], cells[1])) || !isRowLabel(text.slice(cells[0], cells[1]))) return undefined;
-  for (let i = 2; i < cells.length; i += 2) {
-    const word = text.slice(cells[i], cells[i + 1]);
-    if (!(/\d/.test(word) ? word.length <= 6 : word.length <= 2 && hasCjk(word))) return undefined;
-  }
+  for (let i = 2; i < cells.length; i += 2) if (!isWordedValue(text.slice(cells[i], cells[i + 1]))) return undefined;
   return cells;
 }
 
@@ -203,8 +199,9 @@ function leadingCells(text: string, tokens: number[], k: number): number[] {
 }
 
 /**
- * A group of words (token indexes) as one cell; or, when it is no label but its first words are,
- * that label and each word after it as cells.
+ * A group of words (token indexes) as one cell; or, when it is no label but its first words are
+ * and the words after them may be values written as words (`规章 若干`), that label and each
+ * word after it as cells. A label with a typo in its last words (`…不计其他情形)甲`) stays one cell.
  */
 function wordCells(text: string, tokens: number[], words: number[]): number[] {
   const start = tokens[words[0]];
@@ -214,10 +211,23 @@ function wordCells(text: string, tokens: number[], words: number[]): number[] {
     const labelEnd = tokens[words[n - 1] + 1];
     if (!isLabel(text.slice(start, labelEnd))) continue;
     const cells = [start, labelEnd];
-    for (let j = n; j < words.length; j++) cells.push(tokens[words[j]], tokens[words[j] + 1]);
+    for (let j = n; j < words.length; j++) {
+      if (!mayBeWordedValue(text.slice(tokens[words[j]], tokens[words[j] + 1]))) return [start, end];
+      cells.push(tokens[words[j]], tokens[words[j] + 1]);
+    }
     return cells;
   }
   return [start, end];
+}
+
+/** A word short enough to be a value written as words (`若干`, `约3`, `暂无数据`), with no punctuation of a clause. */
+function mayBeWordedValue(word: string): boolean {
+  return /\d/.test(word) ? word.length <= 6 : word.length <= 6 && !CLAUSE.test(word);
+}
+
+/** A value written as words: two CJK characters at most (`若干`, `不详`), or six with a digit (`约3`). */
+function isWordedValue(word: string): boolean {
+  return /\d/.test(word) ? word.length <= 6 : word.length <= 2 && hasCjk(word);
 }
 
 function isWideGap(text: string, from: number, to: number): boolean {
