@@ -7,9 +7,11 @@
  * Where each rule may edit (server/src/engine/rules/*.ts):
  * - row-total, column-total, balance, appeal-total, cross-year, empty-cell (one cell): inside the
  *   finding's range (the cell; for a relation, the span of its cells), or — for a cell missing
- *   altogether from a short row — an insertion on a line of that row;
+ *   altogether from a short row — an insertion on a line of that row, or, in a row laid out in
+ *   columns, a replacement within the spaces under the missing cell's column;
  * - empty-cell "fill all blank cells of this table": each edit inside a blank or placeholder cell
- *   of the model, or an insertion on a line of a row with a missing cell;
+ *   of the model, or an insertion on a line of a row with a missing cell, or within the spaces
+ *   under a missing cell's column;
  * - invalid-number, decimals, label, period, narrative, outdated-reference: inside the finding's range;
  * - unit: inside the finding's range (the cell: number, or number + unit), or inside the header
  *   cell of the cell's column (（万元）/（元） added there);
@@ -76,6 +78,11 @@ function tableLines(doc: Doc, t: TableInstance): { first: number; last: number }
 }
 
 /** Lines of the rows that lack a cell altogether (a value is inserted on one of them). */
+/** Whether a range lies in the spaces under the column of a cell missing from a row laid out in columns. */
+function inSlot(doc: Doc, range: Range): boolean {
+  return doc.model.tables.some((t) => [...t.cells.values()].some((c) => !c.source && c.slot && within(rangeOf(doc.model.lineStarts, c.slot), range)));
+}
+
 function missingCellLines(doc: Doc, table?: TableInstance): Set<number> {
   const out = new Set<number>();
   for (const t of table ? [table] : doc.model.tables) {
@@ -127,12 +134,12 @@ function misplaced(doc: Doc, f: Finding, fix: Fix, e: TextEdit): string | undefi
     const blank = doc.model.tables.some((t) =>
       t.sections.some((s) => s.rows.some((row) => row.cells.some((c) => c.source && (c.value.kind === 'blank' || c.value.kind === 'placeholder') && within(rangeOf(doc.model.lineStarts, c.source.raw), e.range)))),
     );
-    if (blank || inRange) return undefined;
+    if (blank || inRange || inSlot(doc, e.range)) return undefined;
     return zeroWidth(e.range) && missingCellLines(doc).has(e.range.start.line) ? undefined : 'not a blank cell of the table';
   }
   if (CELL_RULES.has(code)) {
     if (inRange) return undefined;
-    if (zeroWidth(e.range) && missingCellLines(doc).has(e.range.start.line)) {
+    if ((zeroWidth(e.range) || inSlot(doc, e.range)) && missingCellLines(doc).has(e.range.start.line)) {
       // A missing cell's value goes on its row: the row must be the one the finding is about.
       const rows = doc.model.tables.flatMap((t) => t.sections.flatMap((s) => s.rows)).filter((r) => {
         const first = lineOf(doc, r.span.start);

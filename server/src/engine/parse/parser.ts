@@ -399,8 +399,12 @@ function isNarrative(line: Line): boolean {
   return isSentence(line.cells[0]?.text ?? '');
 }
 
+const SENTENCE_LENGTH = 30;
+
+/** Whether a line's text reads as a sentence: a sentence's end, or 30 characters or more, a run of spaces (a gap of a layout in columns) counted once. */
 function isSentence(text: string): boolean {
-  return text.length >= 30 || /[。；;！!？?]/.test(text);
+  if (/[。；;！!？?]/.test(text)) return true;
+  return text.length >= SENTENCE_LENGTH && (!/\s\s/.test(text) || text.replace(/\s+/g, ' ').length >= SENTENCE_LENGTH);
 }
 
 /**

@@ -345,8 +345,9 @@ export class TableBuilder {
         const rowSpan = instance.label ?? instance.span;
         if (rdecl) {
           const refs = sharedRefs(this.id, sdecl, rdecl);
-          const incomplete = kept.length < refs.length;
-          const placed = incomplete && spacedColumns ? placeByColumn(kept, row.label, spacedColumns.get(sdecl.id), lineStarts!) : undefined;
+          const placed = kept.length < refs.length && spacedColumns ? placeByColumn(kept, row.label, spacedColumns.get(sdecl.id), lineStarts!) : undefined;
+          // Values placed under their columns stand where they belong: the row is no guess.
+          const incomplete = kept.length < refs.length && !placed;
           let present = -1;
           for (let i = 0; i < refs.length; i++) {
             const { ref, key } = refs[i];
@@ -354,7 +355,7 @@ export class TableBuilder {
             // One shape for every cell read, complete row or not (a property added later would give V8 a second).
             const cell: DataCell = source
               ? { ref, key, source, value: cellValue(source), rowSpan, rowIncomplete: incomplete }
-              : { ref, key, insertAt: placed ? (present < 0 ? row.label! : placed[present]!).raw.end : missingAt, missingBefore: i - present - 1, slot: placed ? slotOf(placed, i, present, row.label!, spacedColumns!.get(sdecl.id)!, text!, lineStarts!) : undefined, value: BLANK, rowSpan, rowIncomplete: true };
+              : { ref, key, insertAt: placed ? (present < 0 ? row.label! : placed[present]!).raw.end : missingAt, missingBefore: i - present - 1, slot: placed ? slotOf(placed, i, present, row.label!, spacedColumns!.get(sdecl.id)!, text!, lineStarts!) : undefined, value: BLANK, rowSpan, rowIncomplete: incomplete };
             if (source) present = i;
             instance.cells.push(cell);
             if (!cells.has(key)) cells.set(key, cell);
