@@ -75,12 +75,14 @@ test('prose, headings and page furniture with spaces stay what they were', () =>
 });
 
 /**
- * The report with every tab row retyped with spaces (`gap` between cells), as a PDF copy gives
- * it: the labels, then the values, a blank value written `-`; the padding cells of label columns go.
+ * The report with every line holding a tab written anew by `write`, from the line's label cells
+ * and its value cells (each with its column in its row; a blank value's text is '').
  */
-function retypedWithSpaces(text: string, gap: string): string {
-  const values = new Set<number>();
-  for (const t of parseReport(text).tables) for (const c of t.cells.values()) if (c.source) values.add(c.source.start);
+function rewriteTabLines(text: string, write: (labels: string[], values: { column: number; text: string }[]) => string): string {
+  const columnAt = new Map<number, number>();
+  for (const t of parseReport(text).tables) {
+    for (const s of t.sections) for (const r of s.rows) r.cells.forEach((c, k) => c.source && columnAt.set(c.source.start, k));
+  }
   let offset = 0;
   return text
     .split('\n')
@@ -89,16 +91,25 @@ function retypedWithSpaces(text: string, gap: string): string {
       offset += line.length + 1;
       if (!line.includes('\t')) return line;
       const labels: string[] = [];
-      const cells: string[] = [];
+      const values: { column: number; text: string }[] = [];
       for (const raw of line.split('\t')) {
         const cell = raw.trim();
-        if (values.has(cell === '' ? at : at + raw.length - raw.trimStart().length)) cells.push(cell === '' ? '-' : cell);
-        else if (cell !== '') labels.push(cell);
+        const column = columnAt.get(cell === '' ? at : at + raw.length - raw.trimStart().length);
         at += raw.length + 1;
+        if (column !== undefined) values.push({ column, text: cell });
+        else if (cell !== '') labels.push(cell);
       }
-      return [...labels, ...cells].join(gap);
+      return write(labels, values);
     })
     .join('\n');
+}
+
+/**
+ * The report with every tab row retyped with spaces (`gap` between cells), as a PDF copy gives
+ * it: the labels, then the values, a blank value written `-`; the padding cells of label columns go.
+ */
+function retypedWithSpaces(text: string, gap: string): string {
+  return rewriteTabLines(text, (labels, values) => [...labels, ...values.map((v) => v.text || '-')].join(gap));
 }
 
 test('a report whose tab tables are retyped with spaces reads the same cells and gets the same findings', () => {
@@ -153,33 +164,12 @@ test('a row written with spaces that lacks values reads them from the left; the 
  * a blank cell left as spaces.
  */
 function laidOutInColumns(text: string): string {
-  const columnAt = new Map<number, number>();
-  for (const t of parseReport(text).tables) {
-    for (const s of t.sections) for (const r of s.rows) r.cells.forEach((c, k) => c.source && columnAt.set(c.source.start, k));
-  }
-  let offset = 0;
-  return text
-    .split('\n')
-    .map((line) => {
-      let at = offset;
-      offset += line.length + 1;
-      if (!line.includes('\t')) return line;
-      const labels: string[] = [];
-      let values = '';
-      for (const raw of line.split('\t')) {
-        const cell = raw.trim();
-        const column = columnAt.get(cell === '' ? at : at + raw.length - raw.trimStart().length);
-        at += raw.length + 1;
-        if (column === undefined) {
-          if (cell !== '') labels.push(cell);
-        } else if (cell !== '') {
-          values = values.padEnd(Math.max(values.length + 1, 8 * (column + 1) - cell.length)) + cell;
-        }
-      }
-      const left = labels.join('   ');
-      return values === '' ? left : `${left.padEnd(64)}${values}`;
-    })
-    .join('\n');
+  return rewriteTabLines(text, (labels, values) => {
+    let right = '';
+    for (const { column, text: v } of values) if (v !== '') right = right.padEnd(Math.max(right.length + 1, 8 * (column + 1) - v.length)) + v;
+    const left = labels.join('   ');
+    return right === '' ? left : `${left.padEnd(64)}${right}`;
+  });
 }
 
 test('a table laid out in columns (pdftotext -layout) reads a blank cell where its column is blank', () => {
