@@ -128,12 +128,12 @@ export function cellValue(cell: TextCell): ParsedValue {
 }
 
 /** Builds a text cell from a raw span of the text, trimming whitespace; `before`/`after` are separator offsets (-1: none). */
-export function makeCell(text: string, start: number, end: number, line: number, before = -1, after = -1): SourceCell {
+export function makeCell(text: string, start: number, end: number, line: number, before = -1, after = -1, rawStart = start, rawEnd = end): SourceCell {
   let s = start;
   let e = end;
   while (s < e && isSpace(text.charCodeAt(s))) s++;
   while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-  return new SourceCell(s, e, text.slice(s, e), line, start, end, before, after);
+  return new SourceCell(s, e, text.slice(s, e), line, rawStart, rawEnd, before, after);
 }
 
 /** One cell made of `parts` (a label broken over lines or cells), from the first part's start to the last one's end. */
@@ -161,21 +161,14 @@ const QUOTE = 34;
  * the text (`危及"三安全一稳定"`) stay.
  */
 function unquotedCell(text: string, start: number, end: number, line: number, before: number, after: number): SourceCell {
-  let s = start;
-  let e = end;
-  while (s < e && isSpace(text.charCodeAt(s))) s++;
-  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-  const opens = s < e && text.charCodeAt(s) === QUOTE;
-  const closes = e - s > (opens ? 1 : 0) && text.charCodeAt(e - 1) === QUOTE;
-  if (!opens && !closes) return new SourceCell(s, e, text.slice(s, e), line, start, end, before, after);
-  let quotes = 0;
-  for (let i = s; i < e; i++) if (text.charCodeAt(i) === QUOTE) quotes++;
-  const paired = quotes % 2 === 0;
-  if (opens && (!paired || closes)) s++;
-  if (closes && (!paired || opens)) e--;
-  while (s < e && isSpace(text.charCodeAt(s))) s++;
-  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-  return new SourceCell(s, e, text.slice(s, e), line, start, end, before, after);
+  const cell = makeCell(text, start, end, line, before, after);
+  const opens = cell.text.charCodeAt(0) === QUOTE;
+  const closes = cell.text.length > (opens ? 1 : 0) && cell.text.charCodeAt(cell.text.length - 1) === QUOTE;
+  if (!opens && !closes) return cell;
+  const paired = (cell.text.split('"').length - 1) % 2 === 0;
+  const s = cell.start + (opens && (!paired || closes) ? 1 : 0);
+  const e = cell.end - (closes && (!paired || opens) ? 1 : 0);
+  return makeCell(text, s, e, line, before, after, start, end);
 }
 
 /** Whether a tab row's first cell ends a quoted cell opened on a line before (`禁止公开"`). */

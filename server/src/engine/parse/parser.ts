@@ -588,7 +588,6 @@ function isNearLongRow(text: string): boolean {
   return matchLabel(text).some((m) => m.quality === 'fuzzy' && m.entry.kind === 'row' && m.distance <= 1 && m.entry.core.length >= 8);
 }
 
-/** Whether a text opens a bracket it does not close (a label cut in the middle of its remark). */
 /**
  * Whether `joined` leaves a remark open (`（二）部分公开（区分处理的，只计这一`) that the next line's
  * first words close into a label: a label broken over three lines reads as a label after two.
@@ -603,6 +602,7 @@ function closedByNext(lines: Line[], j: number, joined: string): boolean {
   return !unbalanced(whole) && matchLabel(whole).some((m) => m.quality !== 'fuzzy');
 }
 
+/** Whether a text opens a bracket it does not close (a label cut in the middle of its remark). */
 function unbalanced(t: string): boolean {
   return (t.match(/[(（]/g) ?? []).length > (t.match(/[)）]/g) ?? []).length;
 }

@@ -131,7 +131,7 @@ export class TableBuilder {
       this.closeRow();
       this.sectionId = e.section!;
       this.captions.set(e.section!, cell);
-      if (match.quality === 'fuzzy' && all.filter((m) => m.entry.kind === 'caption').length === 1) this.captionMatches.set(e.section!, { standard: e.standard, quality: match.quality });
+      if (match.quality === 'fuzzy') this.captionMatches.set(e.section!, { standard: e.standard, quality: match.quality });
       this.addEvidence(match);
       return;
     }
@@ -298,7 +298,8 @@ export class TableBuilder {
 
   /**
    * Finishes the table: the format its labels follow, rows aligned to that format's columns.
-   * `lineStarts` lets a table written with spaces place a row's values by where they stand.
+   * The document's `text` and `lineStarts` let a table written with spaces place a row's values by
+   * where they stand.
    */
   finish(expected: FormatId, text?: string, lineStarts?: number[]): TableInstance {
     this.closeRow();
@@ -355,7 +356,9 @@ export class TableBuilder {
             // One shape for every cell read, complete row or not (a property added later would give V8 a second).
             const cell: DataCell = source
               ? { ref, key, source, value: cellValue(source), rowSpan, rowIncomplete: incomplete }
-              : { ref, key, insertAt: placed ? (present < 0 ? row.label! : placed[present]!).raw.end : missingAt, missingBefore: i - present - 1, slot: placed ? slotOf(placed, i, present, row.label!, spacedColumns!.get(sdecl.id)!, text!, lineStarts!) : undefined, value: BLANK, rowSpan, rowIncomplete: incomplete };
+              : placed
+                ? { ref, key, insertAt: (present < 0 ? row.label! : placed[present]!).raw.end, missingBefore: i - present - 1, slot: slotOf(placed, i, present, row.label!, spacedColumns!.get(sdecl.id)!, text!, lineStarts!), value: BLANK, rowSpan, rowIncomplete: incomplete }
+                : { ref, key, insertAt: missingAt, missingBefore: i - present - 1, slot: undefined, value: BLANK, rowSpan, rowIncomplete: incomplete };
             if (source) present = i;
             instance.cells.push(cell);
             if (!cells.has(key)) cells.set(key, cell);

@@ -1,8 +1,8 @@
 /**
  * `label` — a row or column label that the parser recognised only as a near miss (a typo such as
  * `2.其他法律法规禁止公开` for 2.其他法律行政法规禁止公开, 5.属于三类内容事务信息, a table
- * header such as `自然仁` or `结果维特`, a caption of table 2 such as `第二十一条第（六）项`) or in an old wording (`规范性文件` in a 2021-format
- * table 2, where 行政规范性文件 is standard).
+ * header such as `自然仁` or `结果维特`, a caption of table 2 such as `第二十一条第（六）项`) or in
+ * an old wording (`规范性文件` in a 2021-format table 2, where 行政规范性文件 is standard).
  * Spacing, full/half-width punctuation, 1./1、 numbering, quotes and line breaks are not
  * deviations (the matcher ignores them), nor are accepted variants.
  * Fix (preferred): replace the label's text with the standard wording, keeping the ordinal

@@ -393,6 +393,11 @@ function isCasePart(category: Category): category is CasePart {
   return category.includes('.');
 }
 
+/** The cases and the outcome an outcome category names: `litigation.pending` → litigation, pending. */
+function splitCasePart(category: CasePart): ['review' | 'litigation', CaseOutcome] {
+  return category.split('.') as ['review' | 'litigation', CaseOutcome];
+}
+
 /** Whether a category counts cases of table 4: its totals or their outcomes. */
 function isCaseCount(category: Category): boolean {
   return category === 'review' || category === 'litigation' || isCasePart(category);
@@ -400,7 +405,7 @@ function isCaseCount(category: Category): boolean {
 
 /** The cells of table 4 an outcome sums: its 行政复议 column, or its two 行政诉讼 columns. */
 function casePartKeys(category: CasePart): string[] {
-  const [group, outcome] = category.split('.') as ['review' | 'litigation', CaseOutcome];
+  const [group, outcome] = splitCasePart(category);
   return group === 'review' ? [t4(`review.${outcome}`)] : [t4(`direct.${outcome}`), t4(`after.${outcome}`)];
 }
 
@@ -453,18 +458,19 @@ function expectationFor(model: ReportModel, m: Mention): Expectation | undefined
   const cells = cellsFor(model, m);
   const values = cells?.map(({ cell }) => countOf(cell));
   if (!cells || !values || values.some((v) => v === undefined)) return undefined;
-  if (m.category === 'litigation' || m.category.startsWith('litigation.')) {
+  const [group, outcome] = isCasePart(m.category) ? splitCasePart(m.category) : [m.category, undefined];
+  if (group === 'litigation') {
     const [va, vb] = values as number[];
-    const outcome = m.category === 'litigation' ? undefined : TABLE4_OUTCOME_LABELS[m.category.slice('litigation.'.length) as CaseOutcome];
+    const label = outcome && TABLE4_OUTCOME_LABELS[outcome];
     return {
       value: va + vb,
       cells,
-      what: outcome === undefined
+      what: label === undefined
         ? { zh: `表四行政诉讼两栏（未经复议直接起诉、复议后起诉）总计之和（${va} + ${vb}）`, en: `the two litigation totals of table 4 (未经复议直接起诉, 复议后起诉: ${va} + ${vb})` }
-        : { zh: `表四行政诉讼两栏（未经复议直接起诉、复议后起诉）“${outcome}”之和（${va} + ${vb}）`, en: `the sum of the two litigation ${outcome} cells of table 4 (未经复议直接起诉, 复议后起诉: ${va} + ${vb})` },
+        : { zh: `表四行政诉讼两栏（未经复议直接起诉、复议后起诉）“${label}”之和（${va} + ${vb}）`, en: `the sum of the two litigation ${label} cells of table 4 (未经复议直接起诉, 复议后起诉: ${va} + ${vb})` },
     };
   }
-  const e: Expectation = { value: sum(values as number[]), cells, what: isPart(m.category) ? PART_WHAT[m.category] : isCasePart(m.category) ? reviewWhat(m.category) : WHAT[m.category as keyof typeof WHAT] };
+  const e: Expectation = { value: sum(values as number[]), cells, what: isPart(m.category) ? PART_WHAT[m.category] : outcome ? reviewWhat(outcome) : WHAT[m.category as keyof typeof WHAT] };
   if (m.withCarried) {
     // The same cells of row 二: a sentence counting 上年结转 too may state 一 + 二.
     const carried = (isPart(m.category) ? cellsFor(model, m, 'carried') : cellsFor(model, { ...m, category: 'carried' }))?.map(({ cell }) => countOf(cell));
@@ -484,8 +490,8 @@ const OUTCOME_VERBS: Record<CaseOutcome, string> = {
 };
 
 /** What a 行政复议 outcome is compared with: its column of table 4. */
-function reviewWhat(category: CasePart): Localized {
-  const label = TABLE4_OUTCOME_LABELS[category.slice(category.indexOf('.') + 1) as CaseOutcome];
+function reviewWhat(outcome: CaseOutcome): Localized {
+  const label = TABLE4_OUTCOME_LABELS[outcome];
   return { zh: `表四“行政复议”的“${label}”`, en: `table 4 行政复议 · ${label}` };
 }
 
@@ -586,7 +592,7 @@ const CLAIMS: Record<Exclude<Category, CasePart>, Localized> = {
 
 /** What the text says of an outcome of table 4's cases. */
 function caseClaim(category: CasePart): Localized {
-  const [group, outcome] = category.split('.') as ['review' | 'litigation', CaseOutcome];
+  const [group, outcome] = splitCasePart(category);
   const label = TABLE4_OUTCOME_LABELS[outcome];
   const cases = group === 'review' ? { zh: '行政复议', en: 'administrative reviews' } : { zh: '行政诉讼', en: 'lawsuits' };
   return { zh: `正文称${cases.zh}${label} {n} 件`, en: `The text says {n} ${cases.en} ${OUTCOME_VERBS[outcome]} (${label})` };
