@@ -218,4 +218,9 @@ test('a copy with one space between cells keeps reading a row that lacks values 
   const table = ['三、收到和处理政府信息公开申请情况', '（二）部分公开 1 0 0 0 0 0 1', '（一）予以公开 9 3 1 14', '（三）不予公开 0 0 0 0 0 0 0'].join('\n');
   const cells = parseReport(table).tables[0].sections[0].rows.find((r) => r.id === 'public')!.cells;
   assert.deepEqual(cells.map((c) => c.source?.text ?? ''), ['9', '3', '1', '14', '', '', '']);
+  // Rows whose labels and values happen to line up are no columns either: which cells are missing stays a guess.
+  const lined = ['明湖市测试局2020年政府信息公开工作年度报告', '三、收到和处理政府信息公开申请情况', '（一）予以公开 100 200 300 400 500 600 2100', '（二）部分公开 110 210 310 410 510 610 2160', '（六）其他处理 120 220 320'].join('\n');
+  const other = parseReport(lined).tables[0].sections[0].rows.find((r) => r.label?.text === '（六）其他处理')!.cells;
+  assert.deepEqual(other.map((c) => c.source?.text ?? ''), ['120', '220', '320', '', '', '', '']);
+  assert.ok(other.every((c) => c.rowIncomplete));
 });

@@ -397,13 +397,14 @@ const MIN_COLUMN_GAP = 4;
  * Where each value column of each section stands in a table written with spaces, when its lines
  * keep their columns in place as `pdftotext -layout` writes them: the character column of each
  * value's middle, the same within `COLUMN_SPREAD` on every row that has all its values on one line,
- * columns at least `MIN_COLUMN_GAP` apart. A copy with one space between cells has no such columns.
+ * columns at least `MIN_COLUMN_GAP` apart, and two spaces or more between values. A copy with one
+ * space between cells has no such columns, even where its rows happen to line up.
  */
 function spacedColumnsOf(rows: PendingRow[], widthOf: (section: string) => number, lineStarts: number[]): Map<string, number[]> {
   const samples = new Map<string, number[][]>();
   for (const row of rows) {
     const width = widthOf(row.section);
-    if (row.pending.length !== width || !onOneLine(row.pending)) continue;
+    if (row.pending.length !== width || !onOneLine(row.pending) || !spacedApart(row.pending)) continue;
     const list = samples.get(row.section) ?? [];
     samples.set(row.section, list);
     list.push(row.pending.map((c) => middle(c, lineStarts)));
@@ -418,6 +419,12 @@ function spacedColumnsOf(rows: PendingRow[], widthOf: (section: string) => numbe
     if (columns.every((x, k) => !Number.isNaN(x) && (k === 0 || x - columns[k - 1] >= MIN_COLUMN_GAP))) out.set(section, columns);
   }
   return out;
+}
+
+/** Whether the values stand apart as columns do, each with two spaces or more before the next: no copy with one space between cells. */
+function spacedApart(cells: TextCell[]): boolean {
+  for (let k = 1; k < cells.length; k++) if (cells[k].start - cells[k - 1].end < 2) return false;
+  return true;
 }
 
 function onOneLine(cells: TextCell[]): boolean {
