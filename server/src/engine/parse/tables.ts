@@ -346,7 +346,8 @@ export class TableBuilder {
         const rowSpan = instance.label ?? instance.span;
         if (rdecl) {
           const refs = sharedRefs(this.id, sdecl, rdecl);
-          const placed = kept.length < refs.length && spacedColumns ? placeByColumn(kept, row.label, spacedColumns.get(sdecl.id), lineStarts!) : undefined;
+          const columns = spacedColumns?.get(sdecl.id);
+          const placed = kept.length < refs.length && columns ? placeByColumn(kept, row.label, columns, lineStarts!) : undefined;
           // Values placed under their columns stand where they belong: the row is no guess.
           const incomplete = kept.length < refs.length && !placed;
           let present = -1;
@@ -357,7 +358,7 @@ export class TableBuilder {
             const cell: DataCell = source
               ? { ref, key, source, value: cellValue(source), rowSpan, rowIncomplete: incomplete }
               : placed
-                ? { ref, key, insertAt: (present < 0 ? row.label! : placed[present]!).raw.end, missingBefore: i - present - 1, slot: slotOf(placed, i, present, row.label!, spacedColumns!.get(sdecl.id)!, text!, lineStarts!), value: BLANK, rowSpan, rowIncomplete: incomplete }
+                ? { ref, key, insertAt: (present < 0 ? row.label! : placed[present]!).raw.end, missingBefore: i - present - 1, slot: slotOf(placed, i, present, row.label!, columns!, text!, lineStarts!), value: BLANK, rowSpan, rowIncomplete: incomplete }
                 : { ref, key, insertAt: missingAt, missingBefore: i - present - 1, slot: undefined, value: BLANK, rowSpan, rowIncomplete: incomplete };
             if (source) present = i;
             instance.cells.push(cell);
@@ -442,8 +443,8 @@ function middle(cell: TextCell, lineStarts: number[]): number {
  * column, two under one, the values lie on more than one line, or the first column is blank with
  * no label before it on the line (a fill would have nowhere to go).
  */
-function placeByColumn(kept: TextCell[], label: TextCell | undefined, columns: number[] | undefined, lineStarts: number[]): (TextCell | undefined)[] | undefined {
-  if (!columns || !onOneLine(kept)) return undefined;
+function placeByColumn(kept: TextCell[], label: TextCell | undefined, columns: number[], lineStarts: number[]): (TextCell | undefined)[] | undefined {
+  if (!onOneLine(kept)) return undefined;
   const placed = new Array<TextCell | undefined>(columns.length).fill(undefined);
   let last = -1;
   for (const cell of kept) {
