@@ -207,6 +207,27 @@ test('a row whose last cells were deleted keeps its values in their columns (tab
   }
 });
 
+test('a tab row padded after its label and closed by a tab keeps its values in their columns when one is deleted', () => {
+  const columns = ['natural', 'business', 'research', 'ngo', 'legal', 'otherOrg', 'total'];
+  for (const { name, text } of layoutFixtures().filter((f) => f.name.includes('tab'))) {
+    for (const row of ['new', 'carried', 'carryover']) {
+      const { cell: total } = findCell(parseReport(text), 'table3', row, 'total');
+      const line = text.split('\n')[total.source!.line];
+      assert.match(line, /^[^\t]+\t\t(\d+\t){7}$/, `${name} ${row}`);
+      const cells = line.split('\t');
+      for (let k = 0; k < 7; k++) {
+        const damaged = cells.map((c, i) => (i === k + 2 ? '' : c)).join('\t');
+        const model = parseReport(text.replace(line, damaged));
+        const read = columns.map((column) => {
+          const { cell } = findCell(model, 'table3', row, column);
+          return cell.value.kind === 'number' ? cell.source!.text : cell.value.kind;
+        });
+        assert.deepEqual(read, cells.slice(2, 9).map((c, i) => (i === k ? 'blank' : c)), `${name} ${row}, value ${k + 1} deleted`);
+      }
+    }
+  }
+});
+
 test('invisible differences change nothing: a trailing tab after a heading, a sentence, a label, a pipe row or every line, a form feed, zero-width spaces in labels', () => {
   const transforms: Record<string, (text: string) => string> = {
     // Word copies a tab after a paragraph: headings and sentences (lines without cells) get one.

@@ -320,6 +320,7 @@ export class TableBuilder {
     const layout = this.layout ?? 'indented-cells';
     const widthOf = (id: string) => (sectionDecl(format, this.id, id) ?? decl.sections[0]).columns.length;
     const dataColumns = layout === 'tab' || layout === 'markdown' ? dataColumnsOf(this.rows, widthOf) : new Map<string, number>();
+    const tabStarts = layout === 'tab' ? tabValueStartsOf(this.rows, widthOf) : undefined;
     const spacedColumns = layout === 'spaces' && text !== undefined && lineStarts ? spacedColumnsOf(this.rows, widthOf, lineStarts) : undefined;
     for (const id of this.captions.keys()) sectionOf(id);
     for (const id of this.headers.keys()) sectionOf(id);
@@ -341,7 +342,8 @@ export class TableBuilder {
       if (rdecl?.data !== false || !rdecl) {
         const width = sdecl.columns.length;
         // Table 2's narrower sections are padded with trailing blanks in Markdown: align it from the left.
-        const { kept, extra, missingAt } = align(withoutLabelPadding(row, width, dataColumns.get(sdecl.id), layout), width, row.label, this.id === 'table2' ? undefined : layout);
+        const values = (tabStarts && byTabShape(row, width, tabStarts)) ?? withoutLabelPadding(row, width, dataColumns.get(sdecl.id), layout);
+        const { kept, extra, missingAt } = align(values, width, row.label, this.id === 'table2' ? undefined : layout);
         instance.extra = extra;
         const rowSpan = instance.label ?? instance.span;
         if (rdecl) {
@@ -530,6 +532,49 @@ function dataColumnsOf(rows: PendingRow[], widthOf: (section: string) => number)
     out.set(section, best![0]);
   }
   return out;
+}
+
+/**
+ * A tab row's shape: its section, the column of the first cell after its label, how many cells
+ * follow, whether the line ends with a tab (a blank last cell). Word exports give rows of one
+ * table different paddings, and the last of these tells rows apart that the others do not.
+ */
+function tabShape(row: PendingRow): string {
+  const closed = row.pending[row.pending.length - 1]?.text === '';
+  return `${row.section}\u0000${row.column}\u0000${row.pending.length}\u0000${closed}`;
+}
+
+/**
+ * Where the values start among the cells after a label, for each shape of tab row that has more
+ * cells than values (`tabShape`): learned from the rows of that shape whose values are all filled,
+ * which show it unambiguously, when they agree (-1 when they do not).
+ */
+function tabValueStartsOf(rows: PendingRow[], widthOf: (section: string) => number): Map<string, number> {
+  const starts = new Map<string, number>();
+  for (const row of rows) {
+    const width = widthOf(row.section);
+    if (row.column === undefined || row.pending.length <= width) continue;
+    const first = row.pending.findIndex((c) => c.text !== '');
+    if (first < 0 || first + width > row.pending.length || !row.pending.every((c, i) => (c.text !== '') === (i >= first && i < first + width))) continue;
+    const key = tabShape(row);
+    const seen = starts.get(key);
+    starts.set(key, seen === undefined || seen === first ? first : -1);
+  }
+  return starts;
+}
+
+/**
+ * The values of a tab row with blank cells, where the complete rows of its shape have theirs
+ * (`tabValueStartsOf`), when every cell outside them is blank. Word pads a label with blank cells
+ * and ends each line with a tab: in `一、本年新收… ⇥ ⇥ 29 ⇥ … ⇥ 1 ⇥ ⇥` (its total deleted) the
+ * values start after the padding, as in the rows around it, and the total is the blank.
+ */
+function byTabShape(row: PendingRow, width: number, starts: Map<string, number>): TextCell[] | undefined {
+  if (row.pending.length <= width) return undefined;
+  const start = starts.get(tabShape(row));
+  if (start === undefined || start < 0) return undefined;
+  for (let i = 0; i < row.pending.length; i++) if ((i < start || i >= start + width) && row.pending[i].text !== '') return undefined;
+  return row.pending.slice(start, start + width);
 }
 
 /**
