@@ -224,3 +224,33 @@ test('a copy with one space between cells keeps reading a row that lacks values 
   assert.deepEqual(other.map((c) => c.source?.text ?? ''), ['120', '220', '320', '', '', '', '']);
   assert.ok(other.every((c) => c.rowIncomplete));
 });
+
+test('table 4 laid out in columns reads a blank cell between its values where its column is blank', () => {
+  for (const name of ['layouts/2019-spaces-columns.txt', 'layouts/2021-spaces-columns.txt']) {
+    const text = readFixture(name);
+    const line = text.split('\n').find((l) => /^ {20,}\d/.test(l))!;
+    const values = line.trim().split(/ +/);
+    assert.equal(values.length, 15, name);
+    const read = (t: string) => [...parseReport(t).tables.find((x) => x.id === 'table4')!.cells.values()].map((c) => c.source?.text ?? '');
+    for (let k = 1; k < 14; k++) {
+      let seen = -1;
+      const blanked = line.replace(/\d+/g, (v) => (++seen === k ? ' '.repeat(v.length) : v));
+      assert.deepEqual(read(text.replace(line, blanked)), values.map((v, i) => (i === k ? '' : v)), `${name}, value ${k + 1} blank`);
+    }
+    // A blank first column cannot be told from the gaps: the values are read from the left, as before.
+    const first = line.replace(/\d+/, (v) => ' '.repeat(v.length));
+    assert.deepEqual(read(text.replace(line, first)), [...values.slice(1), '']);
+    // One space between values is no layout in columns, even with a wider gap somewhere.
+    const single = line.trim().split(/ +/).map((v, i) => (i === 2 ? ' ' : v)).join(' ');
+    assert.deepEqual(read(text.replace(line, single)), [...values.slice(0, 2), ...values.slice(3), '']);
+  }
+  // The fill of the blank goes under its column and is applied with the others: the relations determine it.
+  const text = readFixture('layouts/2021-spaces-columns.txt');
+  const line = text.split('\n').find((l) => /^ {20,}\d/.test(l))!;
+  let seen = -1;
+  const damaged = text.replace(line, line.replace(/\d+/g, (v) => (++seen === 2 ? ' ' : v)));
+  const fills = checkReport({ text: damaged }).findings.filter((f) => f.code === 'empty-cell');
+  assert.equal(fills.length, 1);
+  assert.equal(fills[0].fixes[0].preferred, true);
+  assert.equal(applyEdits(damaged, fills[0].fixes[0].edits), text);
+});

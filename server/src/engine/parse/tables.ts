@@ -348,7 +348,7 @@ export class TableBuilder {
         const rowSpan = instance.label ?? instance.span;
         if (rdecl) {
           const refs = sharedRefs(this.id, sdecl, rdecl);
-          const columns = spacedColumns?.get(sdecl.id);
+          const columns = spacedColumns && (spacedColumns.get(sdecl.id) ?? (this.id === 'table4' ? evenColumnsOf(kept, refs.length, lineStarts!) : undefined));
           const placed = kept.length < refs.length && columns ? placeByColumn(kept, row.label, columns, lineStarts!) : undefined;
           // Values placed under their columns stand where they belong: the row is no guess.
           const incomplete = kept.length < refs.length && !placed;
@@ -422,6 +422,30 @@ function spacedColumnsOf(rows: PendingRow[], widthOf: (section: string) => numbe
     if (columns.every((x, k) => !Number.isNaN(x) && (k === 0 || x - columns[k - 1] >= MIN_COLUMN_GAP))) out.set(section, columns);
   }
   return out;
+}
+
+/**
+ * Where the columns of a one-row table written with spaces stand (table 4), when its columns are
+ * evenly spaced as `pdftotext -layout` writes the national form: the values on one line, two
+ * spaces apart or more, each gap between two of them a whole number of one pitch (the narrowest
+ * gap, at least `MIN_COLUMN_GAP`), and the blank columns these gaps leave make the row `width`
+ * wide. A blank first or last column cannot be told from the gaps, and gives undefined.
+ * `2   0       0   3` (pitch 4) has a blank third column; its middle lies halfway between.
+ */
+function evenColumnsOf(kept: TextCell[], width: number, lineStarts: number[]): number[] | undefined {
+  if (kept.length < 2 || kept.length >= width || !onOneLine(kept) || !spacedApart(kept)) return undefined;
+  const middles = kept.map((c) => middle(c, lineStarts));
+  let pitch = Infinity;
+  for (let k = 1; k < middles.length; k++) pitch = Math.min(pitch, middles[k] - middles[k - 1]);
+  if (pitch < MIN_COLUMN_GAP) return undefined;
+  const columns = [middles[0]];
+  for (let k = 1; k < middles.length; k++) {
+    const gap = middles[k] - middles[k - 1];
+    const steps = Math.round(gap / pitch);
+    if (Math.abs(gap - steps * pitch) > Math.max(COLUMN_SPREAD, pitch / 4)) return undefined;
+    for (let j = 1; j <= steps; j++) columns.push(middles[k - 1] + (gap * j) / steps);
+  }
+  return columns.length === width ? columns : undefined;
 }
 
 /** Whether the values stand apart as columns do, each with two spaces or more before the next: no copy with one space between cells. */
