@@ -254,3 +254,19 @@ test('table 4 laid out in columns reads a blank cell between its values where it
   assert.equal(fills[0].fixes[0].preferred, true);
   assert.equal(applyEdits(damaged, fills[0].fixes[0].edits), text);
 });
+
+test('table 4 under header words wrapped in narrow columns (pdftotext -layout of a PDF) is read', () => {
+  const table4 = [
+    '四、政府信息公开行政复议、行政诉讼情况',
+    '',
+    '         行政复议                              行政诉讼',
+    '                              未经复议直接起诉                    复议后起诉',
+    '结果   结果    其他    尚未    总',
+    '维持   纠正    结果    审结    计   结果 结果 其他 尚未     总       结果   结果 其他 尚未     总',
+    '                           维持 纠正 结果 审结     计       维持   纠正 结果 审结     计',
+    ' 2   0      1    0     3    0  1  0   1    2        1    0   0  0    1',
+    '五、存在的主要问题及改进情况',
+  ].join('\n');
+  const t4 = parseReport(`明湖市测试局2021年政府信息公开工作年度报告\n${table4}`).tables.find((t) => t.id === 'table4');
+  assert.deepEqual([...t4!.cells.values()].map((c) => c.source?.text ?? ''), ['2', '0', '1', '0', '3', '0', '1', '0', '1', '2', '1', '0', '0', '0', '1']);
+});

@@ -401,10 +401,21 @@ function isNarrative(line: Line): boolean {
 
 const SENTENCE_LENGTH = 30;
 
-/** Whether a line's text reads as a sentence: a sentence's end, or 30 characters or more, a run of spaces (a gap of a layout in columns) counted once. */
+/** The longest word of a line of header words set apart by spaces (`结果   结果    其他    尚未    总`). */
+const HEADER_WORD_LENGTH = 4;
+
+/**
+ * Whether a line's text reads as a sentence: a sentence's end, or 30 characters or more, a run of
+ * spaces (a gap of a layout in columns) counted once. Three words or more of four characters at
+ * most, set apart by spaces, are a table's header words wrapped in narrow columns, as
+ * `pdftotext -layout` writes table 4's (`维持   纠正    结果    审结    计   结果 …`): no sentence.
+ */
 function isSentence(text: string): boolean {
   if (/[。；;！!？?]/.test(text)) return true;
-  return text.length >= SENTENCE_LENGTH && (!/\s\s/.test(text) || text.replace(/\s+/g, ' ').length >= SENTENCE_LENGTH);
+  if (text.length < SENTENCE_LENGTH) return false;
+  const words = text.trim().split(/\s+/);
+  if (words.length >= 3 && words.every((w) => w.length <= HEADER_WORD_LENGTH)) return false;
+  return !/\s\s/.test(text) || words.join(' ').length >= SENTENCE_LENGTH;
 }
 
 /**
