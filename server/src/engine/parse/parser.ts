@@ -10,6 +10,7 @@ import { computeLineStarts, lineOfOffset } from '../text/positions';
 import type { FormatId } from '../types';
 import { isLabel, isLabelPrefix, matchHeading, matchLabel, mayBeNearLabel, type HeadingMatch, type Match } from './labels';
 import { asText, cellValue, emptied, joinedCell, makeCell, tokenize, undecorate, type Line } from './lines';
+import { joinGroupFragments } from './group-fragments';
 import { findClosingDate, findPeriod, findSignature, findSuppressions, findTitle } from './meta';
 import { isDataLike, TableBuilder } from './tables';
 
@@ -25,6 +26,7 @@ const MAX_JOIN = 4;
 export function parseReport(text: string, options: ParseOptions = {}): ReportModel {
   const lineStarts = computeLineStarts(text);
   const lines = tokenize(text, lineStarts);
+  const groupLabels = joinGroupFragments(text, lines);
   joinSplitLabels(text, lines);
   retypeTabbedText(lines);
   const title = findTitle(text, lines);
@@ -46,6 +48,12 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
 
   let headerFragments = new Map<number, TextCell>();
   for (const line of lines) {
+    const group = groupLabels.size > 0 ? groupLabels.get(line.index) : undefined;
+    if (group && builder?.id === 'table3') {
+      const all = matchLabel(group.text);
+      const match = resolve(all, builder, group.text);
+      if (match) builder.label(group, match, all);
+    }
     if (line.kind === 'blank') {
       builder?.blankLine();
       continue;
@@ -405,17 +413,20 @@ const SENTENCE_LENGTH = 30;
 const HEADER_WORD_LENGTH = 4;
 
 /**
- * Whether a line's text reads as a sentence: a sentence's end, or 30 characters or more, a run of
- * spaces (a gap of a layout in columns) counted once. Three words or more of four characters at
- * most, set apart by spaces, are a table's header words wrapped in narrow columns, as
- * `pdftotext -layout` writes table 4's (`维持   纠正    结果    审结    计   结果 …`): no sentence.
+ * Whether a line's text reads as a sentence: a sentence's end, or 30 characters or more between
+ * two gaps of a layout in columns (runs of two spaces or more). Three words or more of four
+ * characters at most, set apart by spaces, are a table's header words wrapped in narrow columns,
+ * as `pdftotext -layout` writes table 4's (`维持   纠正    结果    审结    计   结果 …`): no
+ * sentence; nor is a header remark cut by its cell's width before the next column's words
+ * (`（本列数据的勾稽关系为：第一项加第二项之和，等        法人或其他组织`).
  */
 function isSentence(text: string): boolean {
   if (/[。；;！!？?]/.test(text)) return true;
   if (text.length < SENTENCE_LENGTH) return false;
   const words = text.trim().split(/\s+/);
   if (words.length >= 3 && words.every((w) => w.length <= HEADER_WORD_LENGTH)) return false;
-  return !/\s\s/.test(text) || words.join(' ').length >= SENTENCE_LENGTH;
+  if (!/\s\s/.test(text)) return true;
+  return text.trim().split(/\s{2,}/).some((piece) => piece.replace(/\s+/g, ' ').length >= SENTENCE_LENGTH);
 }
 
 /**
@@ -479,12 +490,15 @@ function joinSplitLabels(text: string, lines: Line[]): void {
     const pieces: { line: number; cell: TextCell; idx: number }[] = [{ line: i, cell: first, idx: at }];
     let joined = t;
     let blanks = 0;
+    // The line of the row's values, when they stand between the pieces rather than after the last.
+    let values: number | undefined;
     const merge = (): void => {
       const last = pieces[pieces.length - 1];
-      placeJoined(text, lines, last.line, last.idx, at, joinedCell(pieces.map((p) => p.cell), joined));
-      for (const p of pieces.slice(0, -1)) {
-        if (p.line !== last.line) lines[p.line] = emptied(lines[p.line]);
-      }
+      const host = values !== undefined ? { line: values, idx: 0 } : (pieces.find((p) => p !== last && hasValuesAfter(lines[p.line], p.idx)) ?? last);
+      const cell = joinedCell(pieces.map((p) => p.cell), joined);
+      if (host.line === values) lines[values].cells.unshift(cell);
+      else placeJoined(text, lines, host.line, host.idx, at, cell);
+      for (const p of pieces) if (p.line !== host.line) lines[p.line] = emptied(lines[p.line]);
       i = last.line;
     };
     let merged = false;
@@ -496,6 +510,10 @@ function joinSplitLabels(text: string, lines: Line[]): void {
       const idx = lines[j].cells.findIndex((c) => c.text !== '');
       if (idx < 0) break;
       const cell = lines[j].cells[idx];
+      if (prefix && values === undefined && pieces.length > 0 && isValuesAlone(lines[j])) {
+        values = j;
+        continue;
+      }
       if (lines[j].kind === 'row' && lines[j].cells.slice(0, idx).some((c) => c.text !== '')) break;
       if (!hasCjk(cell.text) || cellValue(cell).kind !== 'text') break;
       if (!prefix && (!mayBeNearLabel(joined + cell.text) || isLabel(cell.text))) break;
@@ -514,6 +532,20 @@ function joinSplitLabels(text: string, lines: Line[]): void {
     // The pieces end one character short of a long label (已获取信 for 已获取信息).
     if (!merged && prefix && pieces.length > 1 && mayBeNearLabel(joined) && !isLabel(pieces[pieces.length - 1].cell.text) && isNearLongRow(joined)) merge();
   }
+}
+
+/** Whether a row line has a value after cell `idx` (its label's values stand on that line). */
+function hasValuesAfter(line: Line, idx: number): boolean {
+  return line.kind === 'row' && line.cells.some((c, k) => k > idx && c.text !== '' && cellValue(c).kind !== 'text');
+}
+
+/**
+ * Whether a line is a row of values alone written with spaces: where `pdftotext -layout` sets a
+ * row's values when its label wraps over three lines (`5.要求行政机关确认或重新出具已` /
+ * `0  0  0 …` / `获取信息`), between the label's pieces.
+ */
+function isValuesAlone(line: Line): boolean {
+  return line.kind === 'row' && line.layout === 'spaces' && line.cells.length > 0 && line.cells.every((c) => c.text !== '' && cellValue(c).kind !== 'text');
 }
 
 /**
