@@ -3,7 +3,7 @@
  * a group label of table 3 comes out in pieces down its narrow column, a long row label over
  * several lines with its values on the middle one, and table 4's header words over two lines.
  * The fixtures are the tab layout fixtures printed as PDF (the national tables with their merged
- * cells) and converted back.
+ * cells, centred or set at the top of their cells, at full width or narrow) and converted back.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -32,9 +32,11 @@ function rowTexts(model: ReportModel, table: string): Record<string, string[]> {
 
 const REPORT = '明湖市测试局2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n';
 
-for (const format of ['2019', '2021']) {
-  test(`a ${format} report converted with pdftotext -layout reads every cell as its tab copy, and finds nothing more`, () => {
-    const pdf = checkReport({ text: readFixture(`pdftotext/${format}-layout.txt`) });
+// Cells centred or set at the top, and a narrow table where a long label takes seven lines.
+for (const name of ['2019-centered', '2019-top', '2021-centered', '2021-top', '2021-narrow']) {
+  const format = name.slice(0, 4);
+  test(`a ${format} report converted with pdftotext -layout (${name.slice(5)}) reads every cell as its tab copy, and finds nothing more`, () => {
+    const pdf = checkReport({ text: readFixture(`pdftotext/${name}.txt`) });
     const tab = checkReport({ text: readFixture(`layouts/${format}-tab.txt`) });
     assert.ok(pdf.model.tables.every((t) => t.layout === 'spaces'));
     assert.deepEqual(cells(pdf.model), cells(tab.model));
@@ -92,6 +94,28 @@ test('a row label wrapped around the line of its values is joined onto that line
   const row = model.tables[0].sections[0].rows.find((r) => r.id === 'other.noCorrection')!;
   assert.equal(row.label?.parts?.length, 3);
   assert.equal(row.cells[0].source!.line, 7);
+});
+
+test('cells set at the top: the pieces of a group label before the rows\' labels, an ordinal alone as the first, a row label ending over two lines', () => {
+  const text = `${REPORT}${[
+    '     一、本年新收政府信息公开申请数量             29    6  1    0   1   1   38',
+    '      （三）   4.保护第三',
+    '                     1    1   0   0   0   0   2',
+    '      不予公   方合法权益',
+    '       开    5.属于三类',
+    '            内部事务信    0    0   0   0   0   0   0',
+    '               息',
+    '         （六）其 1.申请人无正当理由逾期不补正、      1        0    0    0   0   0   1',
+    '          他处理 行政机关不再处理其政府信息公开',
+    '                         申请',
+  ].join('\n')}\n`;
+  const model = parseReport(text);
+  const rows = rowTexts(model, 'table3');
+  assert.deepEqual(rows['withheld.third'], ['1', '1', '0', '0', '0', '0', '2']);
+  assert.deepEqual(rows['withheld.internal'], Array(7).fill('0'));
+  assert.deepEqual(rows['other.noCorrection'], ['1', '0', '0', '0', '0', '0', '1']);
+  const labels = model.tables.flatMap((t) => t.sections.flatMap((s) => s.rows)).map((r) => r.label?.text);
+  assert.ok(labels.includes('（三）不予公开') && labels.includes('（六）其他处理'), labels.join(' / '));
 });
 
 test('short words at the start of lines stay where they are unless they make a group label, in a table written with spaces', () => {

@@ -6,7 +6,7 @@
  * values.
  */
 import { FORMATS } from '../template';
-import { hasCjk, isWhitespace } from '../text/normalize';
+import { hasCjk, isWhitespace, splitOrdinal, toHalfWidth } from '../text/normalize';
 import { parseValue } from '../text/numbers';
 import { isLabel, isLabelPrefix, matchLabel } from './labels';
 import { emptied, joinedCell, makeCell, type Line } from './lines';
@@ -16,6 +16,8 @@ import type { TextCell } from '../model';
 const MAX_PIECE = 5;
 /** How many lines a wrapped group label may span, its rows' lines between its pieces included. */
 const MAX_SPAN = 4;
+/** How near (in lines) a row written with spaces must be to the pieces: they belong to such a table. */
+const NEAR = 2;
 
 interface Piece {
   line: number;
@@ -35,23 +37,24 @@ export function joinGroupFragments(text: string, lines: Line[]): Map<number, Tex
   const groups = new Map<number, TextCell>();
   for (let i = 0; i < lines.length; i++) {
     const first = pieceOf(text, lines[i]);
-    if (!first || !isLabelPrefix(first.cell.text)) continue;
+    if (!first || !(isLabelPrefix(first.cell.text) || isOrdinalAlone(first.cell.text))) continue;
     const pieces = [first];
     let joined = first.cell.text;
     for (let j = i + 1; j < lines.length && j <= i + MAX_SPAN && !isGroupLabel(joined); j++) {
       const piece = pieceOf(text, lines[j]);
       if (!piece) continue;
-      if (!isLabelPrefix(joined + piece.cell.text) && !isGroupLabel(joined + piece.cell.text)) break;
+      // Another row's piece between them (`8.属于行政` / `三、本 0 0 …` / `查询事项` / `年度办`) is passed over.
+      if (!isLabelPrefix(joined + piece.cell.text) && !isGroupLabel(joined + piece.cell.text)) continue;
       pieces.push(piece);
       joined += piece.cell.text;
     }
     const last = pieces[pieces.length - 1].line;
-    if (pieces.length < 2 || !isGroupLabel(joined) || !lines.slice(Math.max(0, i - 1), last + 2).some(isSpacedRow)) continue;
+    if (pieces.length < 2 || !isGroupLabel(joined) || !lines.slice(Math.max(0, i - NEAR), last + NEAR + 1).some(isSpacedRow)) continue;
     groups.set(i, joinedCell(pieces.map((p) => p.cell), joined));
     for (const p of pieces) {
       const line = lines[p.line];
-      if (line.kind === 'row') line.cells.shift();
-      else if (p.rest) line.cells[0] = p.rest;
+      if (p.rest) line.cells[0] = p.rest;
+      else if (line.kind === 'row') line.cells.shift();
       else lines[p.line] = emptied(line);
     }
     i = last;
@@ -59,12 +62,14 @@ export function joinGroupFragments(text: string, lines: Line[]): Map<number, Tex
   return groups;
 }
 
-/** The short words a line starts with, set apart from the rest by spaces: a possible piece of a wrapped group label. */
+/**
+ * The short words a line starts with, set apart from the rest by spaces: a possible piece of a
+ * wrapped group label, the first cell of a row written with spaces or the start of a line of text
+ * (`理结果 理的，只计这一情形，不 3 0 …`: the row's own label follows after one space).
+ */
 function pieceOf(text: string, line: Line): Piece | undefined {
   const cell = line.cells[0];
-  if (!cell) return undefined;
-  if (line.kind === 'row') return line.layout === 'spaces' && isPiece(cell.text) ? { line: line.index, cell } : undefined;
-  if (line.kind !== 'text') return undefined;
+  if (!cell || !(line.kind === 'text' || (line.kind === 'row' && line.layout === 'spaces'))) return undefined;
   let end = 0;
   while (end < cell.text.length && end <= MAX_PIECE && !isWhitespace(cell.text.charCodeAt(end))) end++;
   if (end > MAX_PIECE) return undefined;
@@ -72,6 +77,13 @@ function pieceOf(text: string, line: Line): Piece | undefined {
   const piece = makeCell(text, cell.start, cell.start + end, line.index);
   if (!isPiece(piece.text)) return undefined;
   return { line: line.index, cell: piece, rest: makeCell(text, cell.start + end, cell.end, line.index) };
+}
+
+/** Whether a text is an ordinal alone (`（三）`): the first piece of `（三）` / `不予公` / `开`. */
+function isOrdinalAlone(t: string): boolean {
+  const half = toHalfWidth(t);
+  const { value, rest } = splitOrdinal(half);
+  return value !== undefined && half.slice(rest).trim() === '';
 }
 
 function isPiece(t: string): boolean {

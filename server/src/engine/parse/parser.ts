@@ -20,7 +20,8 @@ export interface ParseOptions {
   template?: 'auto' | FormatId;
 }
 
-const MAX_JOIN = 4;
+/** The most pieces a label is joined from: a long row label wrapped in a narrow cell of a PDF takes seven lines. */
+const MAX_JOIN = 8;
 
 /** Parses a report draft into its model. Never throws on any input. */
 export function parseReport(text: string, options: ParseOptions = {}): ReportModel {
@@ -605,25 +606,32 @@ function joinLongerLabel(text: string, lines: Line[], i: number, at: number): bo
 }
 
 /**
- * Joins the end of a row label that wrapped onto the next line after the row's values, as a PDF
- * copy gives a cell of two lines whose values stand on the first (`5.要求行政机关确认或重新出具 0 0 …`
- * / `已获取信息`): the next line is words alone that complete the label exactly (a near miss is
- * not joined, so that no fix of the label spans the values between its pieces).
+ * Joins the end of a row label that wrapped onto the next lines after the row's values, as a PDF
+ * copy gives a cell of two or three lines whose values stand on the first
+ * (`5.要求行政机关确认或重新出具 0 0 …` / `已获取信息`): the next one or two lines are words alone
+ * that complete the label exactly (a near miss is not joined, so that no fix of the label spans
+ * the values between its pieces).
  */
 function joinWrappedEnd(lines: Line[], i: number): void {
-  const next = lines[i + 1];
-  if (!next || next.kind !== 'text') return;
   const cells = lines[i].cells;
   let at = -1;
   for (let k = 0; k < cells.length && (cells[k].text === '' || cellValue(cells[k]).kind === 'text'); k++) if (cells[k].text !== '') at = k;
   const first = cells[at];
   if (!first || !hasCjk(first.text) || isLabel(first.text) || !isLabelPrefix(first.text)) return;
-  const cell = next.cells[0];
-  if (!hasCjk(cell.text) || isLabel(cell.text)) return;
-  const joined = first.text + cell.text;
-  if (!matchLabel(joined).some((m) => m.quality === 'exact' || m.quality === 'variant')) return;
-  cells[at] = joinedCell([first, cell], joined);
-  lines[i + 1] = emptied(next);
+  const pieces = [first];
+  let joined = first.text;
+  for (let j = i + 1; j <= i + 2 && lines[j]?.kind === 'text'; j++) {
+    const cell = lines[j].cells[0];
+    if (!hasCjk(cell.text) || isLabel(cell.text)) return;
+    pieces.push(cell);
+    joined += cell.text;
+    if (matchLabel(joined).some((m) => m.quality === 'exact' || m.quality === 'variant')) {
+      cells[at] = joinedCell(pieces, joined);
+      for (let k = i + 1; k <= j; k++) lines[k] = emptied(lines[k]);
+      return;
+    }
+    if (!isLabelPrefix(joined)) return;
+  }
 }
 
 /** Whether a text is one character off a long row label (eight characters or more). */

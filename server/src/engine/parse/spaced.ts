@@ -5,7 +5,7 @@
  */
 import { hasCjk, isWhitespace } from '../text/normalize';
 import { parseValue } from '../text/numbers';
-import { isLabel, matchLabel } from './labels';
+import { isLabel, isLabelPrefix, matchLabel } from './labels';
 
 /** Table 4's header has 15 words, twice as many when each is broken in two (`结果 维持`). */
 const MAX_HEADER_TOKENS = 32;
@@ -80,7 +80,8 @@ const MAX_LABELS = 80;
 /**
  * Whether the cells before the values read as a sentence (`…受理信件 1 个、市长信箱信件 4 个，回复率
  * 100%，…`): more words than labels have, or after the first cell a word
- * that is neither a label nor a short value written as words (`若干`, `约3`, `2,5`).
+ * that is neither a label, the numbered start of one, nor a short value written as words (`若干`,
+ * `约3`, `2,5`).
  */
 function isProse(text: string, cells: number[]): boolean {
   let length = 0;
@@ -90,9 +91,14 @@ function isProse(text: string, cells: number[]): boolean {
     if (length > MAX_LABELS) return true;
     if (i === 0) continue;
     if (parseValue(word).kind !== 'text' || BRACKETED_NUMBER.test(word)) continue;
-    if (!mayBeWordedValue(word) && !isNearLabel(word)) return true;
+    if (!mayBeWordedValue(word) && !isNearLabel(word) && !isNumberedLabelStart(word)) return true;
   }
   return false;
+}
+
+/** Whether a word opens a numbered row label whose end wrapped onto the next lines (`1.申请人无正当理由逾期不补正、`). */
+function isNumberedLabelStart(word: string): boolean {
+  return ORDINAL_START.test(word) && isLabelPrefix(word);
 }
 
 /**
