@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkReport } from '../../server/src/engine/check';
+import { applyEdits } from '../../server/src/engine/fixes/apply';
 import type { ReportModel } from '../../server/src/engine/model';
 import { joinGroupFragments } from '../../server/src/engine/parse/group-fragments';
 import { tokenize } from '../../server/src/engine/parse/lines';
@@ -42,6 +43,28 @@ for (const name of ['2019-centered', '2019-top', '2021-centered', '2021-top', '2
     assert.deepEqual(cells(pdf.model), cells(tab.model));
     assert.deepEqual(pdf.findings.map((f) => f.code), tab.findings.map((f) => f.code));
     assert.equal(pdf.format, format);
+  });
+}
+
+// The cells left blank in the `-blanks` fixtures: the rest hold the tab copy's values.
+const BLANKS = ['table3/main/public/business', 'table3/main/public/ngo', 'table3/main/withheld.secret/natural', 'table3/main/new/total', 'table3/main/carryover/natural', 'table3/main/rejected.petition/legal'];
+const TABLE2_BLANKS = { '2019': ['table2/item1/rules/published', 'table2/item6/coercion/lastYear'], '2021': ['table2/item1/rules/repealed', 'table2/item6/coercion/decisions'] };
+
+for (const format of ['2019', '2021'] as const) {
+  test(`${format}: blank cells of a pdftotext -layout conversion are read in their columns, from the rows beside them; their fills are offered and write there`, () => {
+    const text = readFixture(`pdftotext/${format}-blanks.txt`);
+    const pdf = checkReport({ text });
+    const tab = cells(parseReport(readFixture(`layouts/${format}-tab.txt`)));
+    const blanks = [...BLANKS, ...TABLE2_BLANKS[format]];
+    assert.deepEqual(cells(pdf.model), { ...tab, ...Object.fromEntries(blanks.map((k) => [k, ''])) });
+    const fills = pdf.findings.filter((f) => f.code === 'empty-cell');
+    assert.equal(fills.length, blanks.length);
+    // The columns come from the rows beside, not from the whole table: a guess, never applied unasked.
+    assert.ok(fills.every((f) => f.fixes.every((x) => !x.preferred)));
+    const part3 = text.split('\n').findIndex((l) => l.startsWith('三、收到和处理'));
+    const table3 = fills.filter((f) => f.range.start.line > part3).flatMap((f) => f.fixes[0].edits);
+    const fixed = cells(parseReport(applyEdits(text, table3)));
+    for (const key of Object.keys(tab).filter((k) => k.startsWith('table3/'))) assert.equal(fixed[key], tab[key], key);
   });
 }
 

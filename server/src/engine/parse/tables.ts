@@ -324,7 +324,8 @@ export class TableBuilder {
     const spacedColumns = layout === 'spaces' && text !== undefined && lineStarts ? spacedColumnsOf(this.rows, widthOf, lineStarts) : undefined;
     for (const id of this.captions.keys()) sectionOf(id);
     for (const id of this.headers.keys()) sectionOf(id);
-    for (const row of this.rows) {
+    for (let r = 0; r < this.rows.length; r++) {
+      const row = this.rows[r];
       const sdecl = sectionDecl(format, this.id, row.section) ?? decl.sections[0];
       const rdecl = row.id ? rowOf(sdecl, row.id) : undefined;
       const section = sectionOf(sdecl.id);
@@ -348,10 +349,14 @@ export class TableBuilder {
         const rowSpan = instance.label ?? instance.span;
         if (rdecl) {
           const refs = sharedRefs(this.id, sdecl, rdecl);
-          const columns = spacedColumns && (spacedColumns.get(sdecl.id) ?? (this.id === 'table4' ? evenColumnsOf(kept, refs.length, lineStarts!) : undefined));
-          const placed = kept.length < refs.length && columns ? placeByColumn(kept, row.label, columns, lineStarts!) : undefined;
-          // Values placed under their columns stand where they belong: the row is no guess.
-          const incomplete = kept.length < refs.length && !placed;
+          const lacking = kept.length < refs.length;
+          const learned = spacedColumns && (spacedColumns.get(sdecl.id) ?? (this.id === 'table4' ? evenColumnsOf(kept, refs.length, lineStarts!) : undefined));
+          const near = lacking && spacedColumns && !learned && this.id !== 'table4' ? neighbourColumnsOf(this.rows, r, kept, row.label, refs.length, lineStarts!) : undefined;
+          const columns = learned ?? near;
+          const placed = lacking && columns ? placeByColumn(kept, row.label, columns, lineStarts!) : undefined;
+          // Values placed under columns learned from the whole table stand where they belong: the row
+          // is no guess. Columns taken from the rows beside it place them, but stay a guess.
+          const incomplete = lacking && (!placed || columns === near);
           let present = -1;
           for (let i = 0; i < refs.length; i++) {
             const { ref, key } = refs[i];
@@ -446,6 +451,63 @@ function evenColumnsOf(kept: TextCell[], width: number, lineStarts: number[]): n
     for (let j = 1; j <= steps; j++) columns.push(middles[k - 1] + (gap * j) / steps);
   }
   return columns.length === width ? columns : undefined;
+}
+
+/** How far (in characters) a value may stand from where the row beside it puts its column, relative to the first value. */
+const PATTERN_TOLERANCE = 0.5;
+
+/**
+ * Where the columns of a row that lacks values stand, from the complete rows nearest above and
+ * below it in its section, for a table written with spaces whose columns drift from one block of
+ * rows to the next, as in `pdftotext -layout` of a PDF (its lines count a Chinese character as
+ * one, whatever its width). The gaps between a row's values repeat within a block: each value
+ * must stand where one column of the row beside it stands, measured from the first value, in one
+ * way only, and both rows beside it must agree. `（一）予以公开 11        1        0   1   17` under
+ * `二、上年结转… 2    1  0    0   0   0    3` reads 11, blank, 1, blank, 0, 1, 17.
+ */
+function neighbourColumnsOf(rows: PendingRow[], index: number, kept: TextCell[], label: TextCell | undefined, width: number, lineStarts: number[]): number[] | undefined {
+  if (kept.length < 2 || !onOneLine(kept) || !spacedApart(kept)) return undefined;
+  const section = rows[index].section;
+  const complete = (row: PendingRow) => row.section === section && row.pending.length === width && onOneLine(row.pending) && spacedApart(row.pending);
+  const beside: PendingRow[] = [];
+  for (let k = index - 1; k >= 0; k--) if (complete(rows[k])) { beside.push(rows[k]); break; }
+  for (let k = index + 1; k < rows.length; k++) if (complete(rows[k])) { beside.push(rows[k]); break; }
+  const middles = kept.map((c) => middle(c, lineStarts));
+  let found: number[] | undefined;
+  let where: string | undefined;
+  for (const row of beside) {
+    const columns = alignedTo(middles, row.pending.map((c) => middle(c, lineStarts)));
+    const placed = columns && placeByColumn(kept, label, columns, lineStarts);
+    if (!columns || !placed) return undefined;
+    const shape = placed.map((c) => (c ? 1 : 0)).join('');
+    if (where !== undefined && shape !== where) return undefined;
+    where = shape;
+    found ??= columns;
+  }
+  return found;
+}
+
+/**
+ * The columns of `reference` (middles of a complete row's values) moved onto a row whose values
+ * stand at `middles`, when these match the reference's columns, measured from the first value,
+ * in exactly one way; undefined when none or several do.
+ */
+function alignedTo(middles: number[], reference: number[]): number[] | undefined {
+  let result: number[] | undefined;
+  for (let anchor = 0; anchor + middles.length <= reference.length; anchor++) {
+    let j = anchor;
+    let ok = true;
+    for (let k = 1; k < middles.length && ok; k++) {
+      const offset = middles[k] - middles[0];
+      j++;
+      while (j < reference.length && reference[j] - reference[anchor] < offset - PATTERN_TOLERANCE) j++;
+      ok = j < reference.length && Math.abs(reference[j] - reference[anchor] - offset) <= PATTERN_TOLERANCE;
+    }
+    if (!ok) continue;
+    if (result) return undefined;
+    result = reference.map((x) => middles[0] + x - reference[anchor]);
+  }
+  return result;
 }
 
 /** Whether the values stand apart as columns do, each with two spaces or more before the next: no copy with one space between cells. */
