@@ -16,8 +16,8 @@ import type { TextCell } from '../model';
 const MAX_PIECE = 5;
 /** How many lines a wrapped group label may span, its rows' lines between its pieces included. */
 const MAX_SPAN = 4;
-/** How near (in lines) a row written with spaces must be to the pieces: they belong to such a table. */
-const NEAR = 2;
+/** How near (in lines) a row written with spaces must be to the pieces: they belong to such a table (a table of blank rows has few). */
+const NEAR = 16;
 
 interface Piece {
   line: number;
@@ -49,7 +49,7 @@ export function joinGroupFragments(text: string, lines: Line[]): Map<number, Tex
       joined += piece.cell.text;
     }
     const last = pieces[pieces.length - 1].line;
-    if (pieces.length < 2 || !isGroupLabel(joined) || !lines.slice(Math.max(0, i - NEAR), last + NEAR + 1).some(isSpacedRow)) continue;
+    if (pieces.length < 2 || !isGroupLabel(joined) || !inSpacedTable(lines, i, last)) continue;
     groups.set(i, joinedCell(pieces.map((p) => p.cell), joined));
     for (const p of pieces) {
       const line = lines[p.line];
@@ -92,6 +92,16 @@ function isPiece(t: string): boolean {
 
 function isSpacedRow(line: Line): boolean {
   return line.kind === 'row' && line.layout === 'spaces';
+}
+
+/**
+ * Whether lines `first` … `last` lie in a table written with spaces: such a row stands near them,
+ * and nothing among them is a cell or a row of another layout (in one-cell-a-line tables, a label
+ * broken over lines is joined where its last piece stands, and a line emptied here would end a row).
+ */
+function inSpacedTable(lines: Line[], first: number, last: number): boolean {
+  for (let k = first; k <= last; k++) if (lines[k].kind === 'cell' || (lines[k].kind === 'row' && lines[k].layout !== 'spaces')) return false;
+  return lines.slice(Math.max(0, first - NEAR), last + NEAR + 1).some(isSpacedRow);
 }
 
 /** Whether a text is, exactly, the label of a row of table 3 that groups other rows in either format (`（三）不予公开`; `（六）其他处理` in 2021). */
