@@ -33,6 +33,13 @@ function rowTexts(model: ReportModel, table: string): Record<string, string[]> {
 
 const REPORT = '明湖市测试局2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n';
 
+/** A report whose table 3 is `lines`: its text, model, and the cells of each row by id. */
+function table3Of(lines: string[]): { text: string; model: ReportModel; rows: Record<string, string[]> } {
+  const text = `${REPORT}${lines.join('\n')}\n`;
+  const model = parseReport(text);
+  return { text, model, rows: rowTexts(model, 'table3') };
+}
+
 // Cells centred or set at the top, and a narrow table where a long label takes seven lines.
 for (const name of ['2019-centered', '2019-top', '2021-centered', '2021-top', '2021-narrow']) {
   const format = name.slice(0, 4);
@@ -92,7 +99,7 @@ for (const format of ['2019', '2021'] as const) {
 }
 
 test('a group label wrapped down its column is read as its row, its pieces taken out of the rows beside it', () => {
-  const text = `${REPORT}${[
+  const { text, model, rows } = table3Of([
     '     一、本年新收政府信息公开申请数量             29    6  1    0   1   1   38',
     '三、本年         （一）予以公开              11    4  1    0   0   1   17',
     '度办理结  （二）部分公开（区分处理的，只计这一情',
@@ -107,9 +114,7 @@ test('a group label wrapped down its column is read as its row, its pieces taken
     '（四）无法 2.没有现成信息需要另行',
     '                                   1     0       0    0   0   0   1',
     '提供         制作',
-  ].join('\n')}\n`;
-  const model = parseReport(text);
-  const rows = rowTexts(model, 'table3');
+  ]);
   assert.deepEqual(rows.public, ['11', '4', '1', '0', '0', '1', '17']);
   assert.deepEqual(rows.partial, ['3', '0', '0', '0', '1', '0', '4']);
   assert.deepEqual(rows['other.noFee'], Array(7).fill('0'));
@@ -124,7 +129,7 @@ test('a group label wrapped down its column is read as its row, its pieces taken
 });
 
 test('a row label wrapped around the line of its values is joined onto that line', () => {
-  const text = `${REPORT}${[
+  const { model, rows } = table3Of([
     '     一、本年新收政府信息公开申请数量             29    6  1    0   1   1   38',
     '               5.要求行政机关确认或重新出具已',
     '                                      0        0    0    0   0   0   0',
@@ -132,9 +137,7 @@ test('a row label wrapped around the line of its values is joined onto that line
     '               1.申请人无正当理由逾期不补正、',
     '               行政机关不再处理其政府信息公开        1        0    0    0   0   0   1',
     '                          申请',
-  ].join('\n')}\n`;
-  const model = parseReport(text);
-  const rows = rowTexts(model, 'table3');
+  ]);
   assert.deepEqual(rows['rejected.confirm'], Array(7).fill('0'));
   assert.deepEqual(rows['other.noCorrection'], ['1', '0', '0', '0', '0', '0', '1']);
   const row = model.tables[0].sections[0].rows.find((r) => r.id === 'other.noCorrection')!;
@@ -143,7 +146,7 @@ test('a row label wrapped around the line of its values is joined onto that line
 });
 
 test('cells set at the top: the pieces of a group label before the rows\' labels, an ordinal alone as the first, a row label ending over two lines', () => {
-  const text = `${REPORT}${[
+  const { model, rows } = table3Of([
     '     一、本年新收政府信息公开申请数量             29    6  1    0   1   1   38',
     '      （三）   4.保护第三',
     '                     1    1   0   0   0   0   2',
@@ -154,9 +157,7 @@ test('cells set at the top: the pieces of a group label before the rows\' labels
     '         （六）其 1.申请人无正当理由逾期不补正、      1        0    0    0   0   0   1',
     '          他处理 行政机关不再处理其政府信息公开',
     '                         申请',
-  ].join('\n')}\n`;
-  const model = parseReport(text);
-  const rows = rowTexts(model, 'table3');
+  ]);
   assert.deepEqual(rows['withheld.third'], ['1', '1', '0', '0', '0', '0', '2']);
   assert.deepEqual(rows['withheld.internal'], Array(7).fill('0'));
   assert.deepEqual(rows['other.noCorrection'], ['1', '0', '0', '0', '0', '0', '1']);

@@ -613,6 +613,7 @@ function joinLongerLabel(text: string, lines: Line[], i: number, at: number): bo
  * the values between its pieces).
  */
 function joinWrappedEnd(lines: Line[], i: number): void {
+  if (lines[i + 1]?.kind !== 'text') return;
   const cells = lines[i].cells;
   let at = -1;
   for (let k = 0; k < cells.length && (cells[k].text === '' || cellValue(cells[k]).kind === 'text'); k++) if (cells[k].text !== '') at = k;
