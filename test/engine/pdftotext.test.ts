@@ -68,6 +68,8 @@ for (const seed of Object.keys(SEEDS) as (keyof typeof SEEDS)[]) {
     assert.deepEqual(rowIds(pdf), rowIds(original));
     const read = cells(pdf.model);
     const want = cells(original.model);
+    // Where each row with a blank has complete rows beside it, or the whole table's columns are known, every cell is read as the seed's.
+    if (['001', '003', '004'].includes(seed)) assert.deepEqual(read, want);
     for (const t of pdf.model.tables) {
       for (const [key, cell] of t.cells) {
         if (read[key] !== want[key]) assert.ok(cell.rowIncomplete, `${key}: ${read[key]} for ${want[key]}`);

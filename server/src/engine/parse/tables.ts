@@ -351,9 +351,9 @@ export class TableBuilder {
           const refs = sharedRefs(this.id, sdecl, rdecl);
           const lacking = kept.length < refs.length;
           const learned = spacedColumns && (spacedColumns.get(sdecl.id) ?? (this.id === 'table4' ? evenColumnsOf(kept, refs.length, lineStarts!) : undefined));
-          const near = lacking && spacedColumns && !learned && this.id !== 'table4' ? neighbourColumnsOf(this.rows, r, kept, row.label, refs.length, lineStarts!) : undefined;
+          const near = lacking && spacedColumns && !learned && this.id !== 'table4' ? neighbourColumnsOf(this.rows, r, kept, row.label, refs.length, text!, lineStarts!) : undefined;
           const columns = learned ?? near;
-          const placed = lacking && columns ? placeByColumn(kept, row.label, columns, lineStarts!) : undefined;
+          const placed = lacking && columns ? placeByColumn(kept, row.label, columns, text!, lineStarts!) : undefined;
           // Values placed under columns learned from the whole table stand where they belong: the row
           // is no guess. Columns taken from the rows beside it place them, but stay a guess.
           const incomplete = lacking && (!placed || columns === near);
@@ -465,7 +465,7 @@ const PATTERN_TOLERANCE = 0.5;
  * way only, and both rows beside it must agree. `（一）予以公开 11        1        0   1   17` under
  * `二、上年结转… 2    1  0    0   0   0    3` reads 11, blank, 1, blank, 0, 1, 17.
  */
-function neighbourColumnsOf(rows: PendingRow[], index: number, kept: TextCell[], label: TextCell | undefined, width: number, lineStarts: number[]): number[] | undefined {
+function neighbourColumnsOf(rows: PendingRow[], index: number, kept: TextCell[], label: TextCell | undefined, width: number, text: string, lineStarts: number[]): number[] | undefined {
   if (kept.length < 2 || !onOneLine(kept) || !spacedApart(kept)) return undefined;
   const section = rows[index].section;
   const complete = (row: PendingRow) => row.section === section && row.pending.length === width && onOneLine(row.pending) && spacedApart(row.pending);
@@ -477,7 +477,7 @@ function neighbourColumnsOf(rows: PendingRow[], index: number, kept: TextCell[],
   let where: string | undefined;
   for (const row of beside) {
     const columns = alignedTo(middles, row.pending.map((c) => middle(c, lineStarts)));
-    const placed = columns && placeByColumn(kept, label, columns, lineStarts);
+    const placed = columns && placeByColumn(kept, label, columns, text, lineStarts);
     if (!columns || !placed) return undefined;
     const shape = placed.map((c) => (c ? 1 : 0)).join('');
     if (where !== undefined && shape !== where) return undefined;
@@ -528,10 +528,11 @@ function middle(cell: TextCell, lineStarts: number[]): number {
 /**
  * The values of a row that lacks some, each in the column it stands under (`columns`, from
  * `spacedColumnsOf`), the blank columns left undefined; undefined when a value stands under no
- * column, two under one, the values lie on more than one line, or the first column is blank with
- * no label before it on the line (a fill would have nowhere to go).
+ * column, two under one, the values lie on more than one line, or the first column is blank and a
+ * fill would have nowhere to go: no label before the values on their line, and no spaces opening
+ * the line under that column (a label wrapped around its values stands on the lines about them).
  */
-function placeByColumn(kept: TextCell[], label: TextCell | undefined, columns: number[], lineStarts: number[]): (TextCell | undefined)[] | undefined {
+function placeByColumn(kept: TextCell[], label: TextCell | undefined, columns: number[], text: string, lineStarts: number[]): (TextCell | undefined)[] | undefined {
   if (!onOneLine(kept)) return undefined;
   const placed = new Array<TextCell | undefined>(columns.length).fill(undefined);
   let last = -1;
@@ -544,16 +545,26 @@ function placeByColumn(kept: TextCell[], label: TextCell | undefined, columns: n
     placed[best] = cell;
     last = best;
   }
-  return placed[0] || (label && label.line === kept[0].line && label.end <= kept[0].start) ? placed : undefined;
+  if (placed[0]) return placed;
+  const line = kept[0].line;
+  if (label && label.line === line) return label.end <= kept[0].start ? placed : undefined;
+  const opening = text.slice(lineStarts[line], kept[0].start);
+  return columns[0] >= 1 && columns[0] < opening.length - 1 && opening.trim() === '' ? placed : undefined;
 }
 
-/** The spaces where column `i` of a placed row stands: after the value (or label) before it, before the one after it or the line's end. */
+/**
+ * The spaces where column `i` of a placed row stands: after the value (or label) before it, or from
+ * the line's start when the label stands on other lines; before the value after it or the line's end.
+ */
 function slotOf(placed: (TextCell | undefined)[], i: number, present: number, label: TextCell, columns: number[], text: string, lineStarts: number[]): CellSlot {
-  const before = present < 0 ? label : placed[present]!;
+  const line = placed.find((c) => c !== undefined)!.line;
+  const before = present >= 0 ? placed[present] : label.line === line ? label : undefined;
   const after = placed.slice(i + 1).find((c) => c !== undefined);
-  let end = after ? after.start - 1 : lineStarts[before.line + 1] ?? text.length;
-  if (!after) while (end > before.end && isWhitespace(text.charCodeAt(end - 1))) end--;
-  return { start: before.end + 1, end, middle: lineStarts[before.line] + columns[i] };
+  const start = before ? before.end + 1 : lineStarts[line];
+  let end = after ? after.start - 1 : lineStarts[line + 1] ?? text.length;
+  const floor = before ? before.end : start;
+  if (!after) while (end > floor && isWhitespace(text.charCodeAt(end - 1))) end--;
+  return { start, end, middle: lineStarts[line] + columns[i] };
 }
 
 const refs = new Map<SectionDecl, Map<RowDecl, { ref: CellRef; key: string }[]>>();
