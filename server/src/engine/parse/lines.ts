@@ -6,6 +6,7 @@
 import type { Span, TableLayout, TextCell } from '../model';
 import { isWhitespace } from '../text/normalize';
 import { parseValue, type ParsedValue } from '../text/numbers';
+import { isLabelPrefix, matchLabel, type Match } from './labels';
 import { spacedRowCells } from './spaced';
 
 export type LineKind =
@@ -93,6 +94,10 @@ export class SourceCell implements TextCell {
   parts?: TextCell[] = undefined;
   /** The parsed value of `text`, once asked for (`cellValue`). */
   parsed?: ParsedValue = undefined;
+  /** The dictionary matches of `text`, once asked for (`cellLabels`). */
+  labels?: Match[] = undefined;
+  /** Whether `text` may begin a label, once asked for (`cellIsLabelPrefix`). */
+  prefix?: boolean = undefined;
 
   constructor(
     public start: number,
@@ -125,6 +130,23 @@ export class SourceCell implements TextCell {
 export function cellValue(cell: TextCell): ParsedValue {
   if (cell instanceof SourceCell) return (cell.parsed ??= parseValue(cell.text));
   return parseValue(cell.text);
+}
+
+/** The dictionary matches of a cell's text (`matchLabel`), looked up once per cell however often the parser asks. */
+export function cellLabels(cell: TextCell): Match[] {
+  if (cell instanceof SourceCell) return (cell.labels ??= matchLabel(cell.text));
+  return matchLabel(cell.text);
+}
+
+/** Whether a cell's text is a label on its own, exactly or in a known variant (`isLabel`), looked up once per cell. */
+export function cellIsLabel(cell: TextCell): boolean {
+  return cellLabels(cell).some((m) => m.quality !== 'fuzzy');
+}
+
+/** Whether a label of the dictionary starts with a cell's text (`isLabelPrefix`), looked up once per cell. */
+export function cellIsLabelPrefix(cell: TextCell): boolean {
+  if (cell instanceof SourceCell) return (cell.prefix ??= isLabelPrefix(cell.text));
+  return isLabelPrefix(cell.text);
 }
 
 /** Builds a text cell from a raw span of the text, trimming whitespace; `before`/`after` are separator offsets (-1: none). */
@@ -204,7 +226,7 @@ function isSpace(c: number): boolean {
 /** Strips Markdown heading marks and bold/italic wrappers from a cell, adjusting its span. */
 export function undecorate(cell: TextCell): TextCell {
   const text0 = cell.text;
-  if (text0 === '' || (!'#*_>'.includes(text0[0]) && !'*_#'.includes(text0[text0.length - 1]))) return cell;
+  if (text0 === '' || (!isOpeningMark(text0.charCodeAt(0)) && !isClosingMark(text0.charCodeAt(text0.length - 1)))) return cell;
   let { start, text } = cell;
   const lead = /^(#{1,6}\s+|\*\*|__|\*|>\s*)+/.exec(text);
   if (lead) {
@@ -216,6 +238,16 @@ export function undecorate(cell: TextCell): TextCell {
   const inner = text.trim();
   const lead2 = inner === '' ? 0 : text.length - text.trimStart().length;
   return spanning(cell, cell, start + lead2, start + lead2 + inner.length, inner, cell.parts);
+}
+
+/** `#`, `*`, `_` or `>`: a character that may open Markdown decoration. */
+function isOpeningMark(c: number): boolean {
+  return c === 35 || c === 42 || c === 95 || c === 62;
+}
+
+/** `*`, `_` or `#`: a character that may close Markdown decoration. */
+function isClosingMark(c: number): boolean {
+  return c === 42 || c === 95 || c === 35;
 }
 
 /** Where a run of closing marks (`**`, `__`, `*`, ` ##`) at the end of `text` begins; `text.length` if none. */

@@ -9,7 +9,7 @@ import { hasCjk, labelCore, splitOrdinal, toHalfWidth } from '../text/normalize'
 import { computeLineStarts, lineOfOffset } from '../text/positions';
 import type { FormatId } from '../types';
 import { isLabel, isLabelPrefix, matchHeading, matchLabel, mayBeNearLabel, type HeadingMatch, type Match } from './labels';
-import { asText, cellValue, emptied, joinedCell, makeCell, tokenize, undecorate, type Line } from './lines';
+import { asText, cellIsLabel, cellIsLabelPrefix, cellLabels, cellValue, emptied, joinedCell, makeCell, tokenize, undecorate, type Line } from './lines';
 import { joinGroupFragments } from './group-fragments';
 import { findClosingDate, findPeriod, findSignature, findSuppressions, findTitle } from './meta';
 import { isDataLike, TableBuilder } from './tables';
@@ -64,7 +64,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       const cell = undecorate(line.cells[0]);
       if (cell.text.startsWith('<!--')) continue;
       // A number, blank or placeholder is never a label; only text is looked up.
-      if (isDataLike(cellValue(cell)) || !matchLabel(cell.text).some((m) => m.quality !== 'fuzzy')) {
+      if (isDataLike(cellValue(cell)) || !cellIsLabel(cell)) {
         const heading = matchHeading(cell.text);
         if (heading && !(heading.part !== heading.ordinal && isRowOf(builder, cell.text)) && !isCaptionOrSubheading(heading, parts)) {
           close();
@@ -80,7 +80,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       if (!isDataLike(cellValue(raw))) allData = false;
       const cell = line.kind === 'row' ? raw : undecorate(raw);
       if (cell.text === '' || isDataLike(cellValue(cell))) continue;
-      const all = matchLabel(cell.text);
+      const all = cellLabels(cell);
       const match = resolve(all, builder, cell.text);
       if (match) labelled.push({ cell, match, all, index });
     }
@@ -281,7 +281,7 @@ function addHeaderTypos(line: Line, labelled: Labelled[], builder: TableBuilder)
   for (let index = 0; index < line.cells.length; index++) {
     const cell = line.cells[index];
     if (taken.has(index) || cell.text === '' || isDataLike(cellValue(cell))) continue;
-    const all = matchLabel(cell.text);
+    const all = cellLabels(cell);
     const match = all.length > 0 && all[0].quality === 'fuzzy' ? resolve(all, builder, cell.text) : undefined;
     if (match) labelled.push({ cell, match, all, index });
   }
@@ -479,11 +479,11 @@ function joinSplitLabels(text: string, lines: Line[]): void {
     }
     const t = first.text;
     if (!t || !hasCjk(t) || t.length > 60 || cellValue(first).kind !== 'text') continue;
-    const prefix = isLabelPrefix(t);
+    const prefix = cellIsLabelPrefix(first);
     // A mistyped piece is looked for only where labels wrap: in a one-cell-a-line table.
     if (!prefix && !(lines[i].kind === 'cell' && mayBeNearLabel(t) && textFollows(lines, i))) continue;
     const open = (t.includes('（') || t.includes('(')) && unbalanced(t);
-    if (!open && isLabel(t)) {
+    if (!open && cellIsLabel(first)) {
       joinLongerLabel(text, lines, i, at);
       continue;
     }
@@ -517,11 +517,11 @@ function joinSplitLabels(text: string, lines: Line[]): void {
       }
       if (lines[j].kind === 'row' && lines[j].cells.slice(0, idx).some((c) => c.text !== '')) break;
       if (!hasCjk(cell.text) || cellValue(cell).kind !== 'text') break;
-      if (!prefix && (!mayBeNearLabel(joined + cell.text) || isLabel(cell.text))) break;
+      if (!prefix && (!mayBeNearLabel(joined + cell.text) || cellIsLabel(cell))) break;
       joined += cell.text;
       pieces.push({ line: j, cell, idx });
       const stillPrefix = prefix && isLabelPrefix(joined);
-      const found = matchLabel(joined).some((m) => m.quality !== 'fuzzy') || (!stillPrefix && mayBeNearLabel(joined) && !isLabel(cell.text) && isNearLongRow(joined));
+      const found = matchLabel(joined).some((m) => m.quality !== 'fuzzy') || (!stillPrefix && mayBeNearLabel(joined) && !cellIsLabel(cell) && isNearLongRow(joined));
       if (found && !(pieces.length < MAX_JOIN && closedByNext(lines, j, joined))) {
         merge();
         merged = true;
@@ -531,7 +531,7 @@ function joinSplitLabels(text: string, lines: Line[]): void {
       blanks = 0;
     }
     // The pieces end one character short of a long label (已获取信 for 已获取信息).
-    if (!merged && prefix && pieces.length > 1 && mayBeNearLabel(joined) && !isLabel(pieces[pieces.length - 1].cell.text) && isNearLongRow(joined)) merge();
+    if (!merged && prefix && pieces.length > 1 && mayBeNearLabel(joined) && !cellIsLabel(pieces[pieces.length - 1].cell) && isNearLongRow(joined)) merge();
   }
 }
 
@@ -591,7 +591,7 @@ function joinLongerLabel(text: string, lines: Line[], i: number, at: number): bo
     if (lines[j].kind === 'blank') continue;
     const idx = lines[j].cells.findIndex((c) => c.text !== '');
     const cell = lines[j].cells[idx];
-    if (!cell || !hasCjk(cell.text) || cellValue(cell).kind !== 'text' || isLabel(cell.text)) return false;
+    if (!cell || !hasCjk(cell.text) || cellValue(cell).kind !== 'text' || cellIsLabel(cell)) return false;
     joined += cell.text;
     pieces.push(cell);
     pieceLines.push(j);
@@ -618,12 +618,12 @@ function joinWrappedEnd(lines: Line[], i: number): void {
   let at = -1;
   for (let k = 0; k < cells.length && (cells[k].text === '' || cellValue(cells[k]).kind === 'text'); k++) if (cells[k].text !== '') at = k;
   const first = cells[at];
-  if (!first || !hasCjk(first.text) || isLabel(first.text) || !isLabelPrefix(first.text)) return;
+  if (!first || !hasCjk(first.text) || cellIsLabel(first) || !cellIsLabelPrefix(first)) return;
   const pieces = [first];
   let joined = first.text;
   for (let j = i + 1; j <= i + 2 && lines[j]?.kind === 'text'; j++) {
     const cell = lines[j].cells[0];
-    if (!hasCjk(cell.text) || isLabel(cell.text)) return;
+    if (!hasCjk(cell.text) || cellIsLabel(cell)) return;
     pieces.push(cell);
     joined += cell.text;
     if (matchLabel(joined).some((m) => m.quality === 'exact' || m.quality === 'variant')) {

@@ -62,15 +62,17 @@ export function spacedRowCells(text: string, start: number, end: number): number
   return isRowLabel(text.slice(cells[0], cells[1])) ? cells : undefined;
 }
 
-/** The ends of a sentence (。；;！!？?): no cell holds one. */
-const SENTENCE_ENDS = new Set([0x3002, 0xff1b, 0x3b, 0xff01, 0x21, 0xff1f, 0x3f]);
+/** Whether a character ends a sentence (。；;！!？?): no cell holds one. */
+function isSentenceEnd(c: number): boolean {
+  return c < 128 ? c === 0x3b || c === 0x21 || c === 0x3f : c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f;
+}
 
 /** Whether `[start, end)` holds the end of a sentence; the line's last character (prose's usual end) is looked at first. */
 function hasSentenceEnd(text: string, start: number, end: number): boolean {
   let last = end;
   while (last > start && isWhitespace(text.charCodeAt(last - 1))) last--;
-  if (last > start && SENTENCE_ENDS.has(text.charCodeAt(last - 1))) return true;
-  for (let i = start; i < last; i++) if (SENTENCE_ENDS.has(text.charCodeAt(i))) return true;
+  if (last > start && isSentenceEnd(text.charCodeAt(last - 1))) return true;
+  for (let i = start; i < last; i++) if (isSentenceEnd(text.charCodeAt(i))) return true;
   return false;
 }
 /** Punctuation inside a sentence, which a value written as words never holds. */

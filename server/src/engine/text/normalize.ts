@@ -5,7 +5,9 @@
 
 /** Maps full-width ASCII variants (Ａ, １, （, ，, ．) and the ideographic space to ASCII, one char for one. */
 export function toHalfWidth(s: string): string {
-  if (!FULL_WIDTH.test(s)) return s;
+  let i = 0;
+  while (i < s.length && !isFullWidth(s.charCodeAt(i))) i++;
+  if (i === s.length) return s;
   return s.replace(FULL_WIDTH_ALL, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
 
@@ -18,7 +20,11 @@ export function isWhitespace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+/** Whether a UTF-16 code unit is a full-width ASCII variant or the ideographic space. */
+function isFullWidth(c: number): boolean {
+  return (c >= 0xff01 && c <= 0xff5e) || c === 0x3000;
+}
+
 const FULL_WIDTH_ALL = /[\uff01-\uff5e\u3000]/g;
 
 /** Punctuation, spacing and the invisible zero-width characters of text copied from web pages. */
@@ -106,7 +112,11 @@ export function labelCoreWithoutRemarks(s: string): string {
 
 /** Whether a string holds at least one CJK ideograph. */
 export function hasCjk(s: string): boolean {
-  return /[\u4e00-\u9fff]/.test(s);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) return true;
+  }
+  return false;
 }
 
 /**
