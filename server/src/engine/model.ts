@@ -57,6 +57,8 @@ export interface DataCell {
   ref: CellRef;
   /** `cellKey(ref)`, computed once. */
   key: string;
+  /** `cellIndex(key)`: the cell's place in `TableInstance.byIndex`. */
+  index: number;
   /** The source cell, absent when the row was too short and the cell is missing altogether. */
   source?: TextCell;
   /** Where a value would be inserted when the cell is missing altogether. */
@@ -134,6 +136,8 @@ export interface TableInstance {
   unknown: TextCell[];
   /** Cell lookup by `cellKey`. */
   cells: Map<string, DataCell>;
+  /** The same cells by their number among the table's template cells (`cellIndex`), for lookups on hot paths. */
+  byIndex: (DataCell | undefined)[];
   /** Ids of the template rows the instance has. */
   rowIds: ReadonlySet<string>;
 }

@@ -71,34 +71,37 @@ export function isMissing(cell: DataCell | undefined): boolean {
 
 /** Analyses the relations of a table instance under the given format. */
 export function analyzeTable(table: TableInstance, format: FormatId): RelationAnalysis {
+  const decls = relationsOf(format, table.id);
   const relations: RelationState[] = [];
-  const cells = table.cells;
-  let absent = false;
-  let unknown = false;
-  const read = (keys: readonly string[], into: DataCell[]): number => {
-    let sum = 0;
-    for (const key of keys) {
-      const c = cells.get(key);
-      if (!c) { absent = true; continue; }
-      into.push(c);
-      const n = countOf(c);
-      if (n === undefined) unknown = true;
-      else sum += n;
-    }
-    return sum;
-  };
-  for (const decl of relationsOf(format, table.id)) {
-    const lhs: DataCell[] = [];
-    const rhs: DataCell[] = [];
-    absent = false;
-    unknown = false;
-    let lhsSum = read(decl.lhsKeys, lhs);
-    let rhsSum = read(decl.rhsKeys, rhs);
-    const status: RelationState['status'] = absent ? 'absent' : unknown ? 'unknown' : lhsSum === rhsSum ? 'holds' : 'broken';
-    if (status !== 'holds' && status !== 'broken') lhsSum = rhsSum = 0;
-    relations.push({ decl, lhs, rhs, status, lhsSum, rhsSum });
+  for (let r = 0; r < decls.length; r++) relations.push(evaluate(decls[r], table.byIndex));
+  return new TableAnalysis(relations, table.byIndex.length);
+}
+
+/** One relation on the cells of a table (by `cellIndex`). */
+function evaluate(decl: RelationDecl, cells: (DataCell | undefined)[]): RelationState {
+  const lhs: DataCell[] = [];
+  const rhs: DataCell[] = [];
+  const lhsRead = readInto(decl.lhsIndexes, cells, lhs);
+  const rhsRead = readInto(decl.rhsIndexes, cells, rhs);
+  const absent = lhs.length < decl.lhsIndexes.length || rhs.length < decl.rhsIndexes.length;
+  const unknown = Number.isNaN(lhsRead) || Number.isNaN(rhsRead);
+  const status: RelationState['status'] = absent ? 'absent' : unknown ? 'unknown' : lhsRead === rhsRead ? 'holds' : 'broken';
+  const known = status === 'holds' || status === 'broken';
+  return { decl, lhs, rhs, status, lhsSum: known ? lhsRead : 0, rhsSum: known ? rhsRead : 0 };
+}
+
+/** Pushes the cells present at `indexes` into `into`; the sum of their counts, NaN when one is no valid count. */
+function readInto(indexes: number[], cells: (DataCell | undefined)[], into: DataCell[]): number {
+  let sum = 0;
+  for (let k = 0; k < indexes.length; k++) {
+    const i = indexes[k];
+    const c = i >= 0 ? cells[i] : undefined;
+    if (c === undefined) continue;
+    into.push(c);
+    const n = countOf(c);
+    sum = n === undefined ? NaN : sum + n;
   }
-  return new TableAnalysis(relations);
+  return sum;
 }
 
 /**
@@ -113,23 +116,36 @@ class TableAnalysis implements RelationAnalysis {
   readonly uncertain = new Set<string>();
   private index?: Map<string, RelationState[]>;
 
-  constructor(readonly relations: RelationState[]) {
-    this.explanations = localise(relations, () => this.byCell);
+  constructor(
+    readonly relations: RelationState[],
+    private readonly cellCount: number,
+  ) {
+    this.explanations = localise(relations, cellCount);
     this.derived = deriveBlanks(relations, this.uncertain);
   }
 
   get byCell(): Map<string, RelationState[]> {
-    return (this.index ??= indexByCell(this.relations));
+    if (!this.index) {
+      this.index = new Map();
+      for (const list of indexByCell(this.relations, this.cellCount)) if (list) this.index.set(list.cell.key, list.relations);
+    }
+    return this.index;
   }
 }
 
-/** The relations passing through each cell, by cell key. */
-function indexByCell(relations: RelationState[]): Map<string, RelationState[]> {
-  const byCell = new Map<string, RelationState[]>();
+/** The relations passing through one cell. */
+interface CellRelations {
+  cell: DataCell;
+  relations: RelationState[];
+}
+
+/** The relations passing through each cell, by `cellIndex` (`cellCount` sizes the array). */
+function indexByCell(relations: RelationState[], cellCount: number): (CellRelations | undefined)[] {
+  const byCell = new Array<CellRelations | undefined>(cellCount).fill(undefined);
   const add = (c: DataCell, state: RelationState) => {
-    const known = byCell.get(c.key);
-    if (known) known.push(state);
-    else byCell.set(c.key, [state]);
+    const known = byCell[c.index];
+    if (known) known.relations.push(state);
+    else byCell[c.index] = { cell: c, relations: [state] };
   };
   for (const state of relations) {
     for (const c of state.lhs) add(c, state);
@@ -138,13 +154,13 @@ function indexByCell(relations: RelationState[]): Map<string, RelationState[]> {
   return byCell;
 }
 
-const relationsByTable = new Map<string, RelationDecl[]>();
+const relationsByTable: Record<FormatId, Map<string, RelationDecl[]>> = { '2019': new Map(), '2021': new Map() };
 
 /** The relations of a format whose cells lie in one table (computed once per format and table). */
 function relationsOf(format: FormatId, tableId: string): RelationDecl[] {
-  const key = `${format}/${tableId}`;
-  let list = relationsByTable.get(key);
-  if (!list) relationsByTable.set(key, (list = FORMATS[format].relations.filter((r) => r.lhs[0].table === tableId)));
+  const byTable = relationsByTable[format];
+  let list = byTable.get(tableId);
+  if (!list) byTable.set(tableId, (list = FORMATS[format].relations.filter((r) => r.lhs[0].table === tableId)));
   return list;
 }
 
@@ -153,10 +169,10 @@ function coefficient(rel: RelationState, cell: DataCell): number {
 }
 
 /** Broken relations grouped under the single cells that explain them. */
-function localise(relations: RelationState[], index: () => Map<string, RelationState[]>): Explanation[] {
+function localise(relations: RelationState[], cellCount: number): Explanation[] {
   const broken = relations.filter((r) => r.status === 'broken');
   if (broken.length === 0) return [];
-  const byCell = index();
+  const byCell = indexByCell(relations, cellCount);
   interface Candidate { cell: DataCell; expected: number; explains: RelationState[] }
   const candidates: Candidate[] = [];
   const seen = new Set<DataCell>();
@@ -165,7 +181,7 @@ function localise(relations: RelationState[], index: () => Map<string, RelationS
       const cell = i < rel.lhs.length ? rel.lhs[i] : rel.rhs[i - rel.lhs.length];
       if (seen.has(cell)) continue;
       seen.add(cell);
-      const rels = byCell.get(cell.key) ?? [];
+      const rels = byCell[cell.index]?.relations ?? [];
       if (rels.some((r) => r.status === 'holds')) continue;
       const evaluated = rels.filter((r) => r.status === 'broken');
       let delta: number | undefined;

@@ -4,7 +4,7 @@
  * columns. Blank cells, trailing tabs and merged label columns of Word exports are absorbed here.
  */
 import type { CellSlot, ColumnHeader, DataCell, LabelMatch, RowInstance, SectionInstance, Span, TableInstance, TableLayout, TextCell } from '../model';
-import { cellKey, rowOf, sectionDecl, tableDecl } from '../template';
+import { cellCount, cellIndex, cellKey, rowOf, sectionDecl, tableDecl } from '../template';
 import type { CellRef, RowDecl, SectionDecl, TableId } from '../template/types';
 import { hasCjk, isWhitespace, toHalfWidth } from '../text/normalize';
 import { BLANK, type ParsedValue } from '../text/numbers';
@@ -307,6 +307,7 @@ export class TableBuilder {
     const format = labelFormat ?? expected;
     const decl = tableDecl(format, this.id);
     const cells = new Map<string, DataCell>();
+    const byIndex = new Array<DataCell | undefined>(cellCount(this.id)).fill(undefined);
     const rowIds = new Set<string>();
     const sections: SectionInstance[] = [];
     const sectionOf = (id: string): SectionInstance => {
@@ -359,17 +360,27 @@ export class TableBuilder {
           const incomplete = lacking && (!placed || columns === near);
           let present = -1;
           for (let i = 0; i < refs.length; i++) {
-            const { ref, key } = refs[i];
+            const { ref, key, index } = refs[i];
             const source = placed ? placed[i] : kept[i];
-            // One shape for every cell read, complete row or not (a property added later would give V8 a second).
-            const cell: DataCell = source
-              ? { ref, key, source, value: cellValue(source), rowSpan, rowIncomplete: incomplete }
-              : placed
-                ? { ref, key, insertAt: (present < 0 ? row.label! : placed[present]!).raw.end, missingBefore: i - present - 1, slot: slotOf(placed, i, present, row.label!, columns!, text!, lineStarts!), value: BLANK, rowSpan, rowIncomplete: incomplete }
-                : { ref, key, insertAt: missingAt, missingBefore: i - present - 1, slot: undefined, value: BLANK, rowSpan, rowIncomplete: incomplete };
+            // One shape for every cell, read or missing: the rules that read cells see one hidden class.
+            const cell: DataCell = {
+              ref,
+              key,
+              index,
+              source,
+              insertAt: source ? undefined : placed ? (present < 0 ? row.label! : placed[present]!).raw.end : missingAt,
+              missingBefore: source ? undefined : i - present - 1,
+              slot: source || !placed ? undefined : slotOf(placed, i, present, row.label!, columns!, text!, lineStarts!),
+              value: source ? cellValue(source) : BLANK,
+              rowSpan,
+              rowIncomplete: incomplete,
+            };
             if (source) present = i;
             instance.cells.push(cell);
-            if (!cells.has(key)) cells.set(key, cell);
+            if (byIndex[index] === undefined) {
+              byIndex[index] = cell;
+              cells.set(key, cell);
+            }
           }
         }
       }
@@ -389,6 +400,7 @@ export class TableBuilder {
       span: { start: this.start, end: this.end },
       unknown: this.unknown,
       cells,
+      byIndex,
       rowIds,
     };
   }
@@ -567,17 +579,25 @@ function slotOf(placed: (TextCell | undefined)[], i: number, present: number, la
   return { start, end, middle: lineStarts[line] + columns[i] };
 }
 
-const refs = new Map<SectionDecl, Map<RowDecl, { ref: CellRef; key: string }[]>>();
+/** A template cell of a row: its reference, its key (`cellKey`) and its number (`cellIndex`). */
+interface SharedRef {
+  ref: CellRef;
+  key: string;
+  index: number;
+}
 
-/** One shared, immutable reference (and its key) per template cell of a row, in column order. */
-function sharedRefs(table: TableId, section: SectionDecl, row: RowDecl): { ref: CellRef; key: string }[] {
+const refs = new Map<SectionDecl, Map<RowDecl, SharedRef[]>>();
+
+/** One shared, immutable reference (and its key and number) per template cell of a row, in column order. */
+function sharedRefs(table: TableId, section: SectionDecl, row: RowDecl): SharedRef[] {
   let byRow = refs.get(section);
   if (!byRow) refs.set(section, (byRow = new Map()));
   let found = byRow.get(row);
   if (!found) {
     found = section.columns.map((column) => {
       const ref: CellRef = Object.freeze({ table, section: section.id, row: row.id, column: column.id });
-      return { ref, key: cellKey(ref) };
+      const key = cellKey(ref);
+      return { ref, key, index: cellIndex(key) };
     });
     byRow.set(row, found);
   }

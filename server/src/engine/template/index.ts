@@ -4,6 +4,7 @@
 import type { FormatId } from '../types';
 import { TABLES_2019 } from './format2019';
 import { TABLES_2021 } from './format2021';
+import { numberCells } from './keys';
 import { expandRelations } from './relations';
 import type { CellRef, FormatDecl, RowDecl, SectionDecl, TableDecl, TableId } from './types';
 
@@ -11,9 +12,24 @@ export * from './types';
 export { cellKey } from './keys';
 export { PARTS } from './parts';
 
+const CELLS = numberCells([TABLES_2019, TABLES_2021]);
+
+/**
+ * The number of a template cell among the data cells of its table in either format, by its key
+ * (`cellKey`): its place in `TableInstance.byIndex`; -1 for a key of no template cell.
+ */
+export function cellIndex(key: string): number {
+  return CELLS.indexes.get(key) ?? -1;
+}
+
+/** How many template cells a table has in both formats together: the length of `TableInstance.byIndex`. */
+export function cellCount(table: TableId): number {
+  return CELLS.counts[table];
+}
+
 export const FORMATS: Record<FormatId, FormatDecl> = {
-  '2019': { id: '2019', notice: { text: '国办公开办函〔2019〕60号', year: 2019, number: 60 }, tables: TABLES_2019, relations: expandRelations(TABLES_2019) },
-  '2021': { id: '2021', notice: { text: '国办公开办函〔2021〕30号', year: 2021, number: 30 }, tables: TABLES_2021, relations: expandRelations(TABLES_2021) },
+  '2019': { id: '2019', notice: { text: '国办公开办函〔2019〕60号', year: 2019, number: 60 }, tables: TABLES_2019, relations: expandRelations(TABLES_2019, cellIndex) },
+  '2021': { id: '2021', notice: { text: '国办公开办函〔2021〕30号', year: 2021, number: 30 }, tables: TABLES_2021, relations: expandRelations(TABLES_2021, cellIndex) },
 };
 
 /**

@@ -56,11 +56,16 @@ function resultRows(table: TableDecl, totalRow: string): string[] {
 }
 
 
-type Unkeyed = Omit<RelationDecl, 'lhsKeys' | 'rhsKeys' | 'resultKey'>;
+type Unkeyed = Omit<RelationDecl, 'lhsKeys' | 'rhsKeys' | 'resultKey' | 'lhsIndexes' | 'rhsIndexes' | 'resultIndex'>;
 
-/** Expands the relation schemes over the tables of one format. */
-export function expandRelations(tables: TableDecl[]): RelationDecl[] {
-  return expandUnkeyed(tables).map((r) => ({ ...r, lhsKeys: r.lhs.map(cellKey), rhsKeys: r.rhs.map(cellKey), resultKey: cellKey(r.result) }));
+/** Expands the relation schemes over the tables of one format; `indexOf` numbers their cells (`cellIndex`). */
+export function expandRelations(tables: TableDecl[], indexOf: (key: string) => number): RelationDecl[] {
+  return expandUnkeyed(tables).map((r) => {
+    const lhsKeys = r.lhs.map(cellKey);
+    const rhsKeys = r.rhs.map(cellKey);
+    const resultKey = cellKey(r.result);
+    return { ...r, lhsKeys, rhsKeys, resultKey, lhsIndexes: lhsKeys.map(indexOf), rhsIndexes: rhsKeys.map(indexOf), resultIndex: indexOf(resultKey) };
+  });
 }
 
 function expandUnkeyed(tables: TableDecl[]): Unkeyed[] {

@@ -86,6 +86,10 @@ export interface RelationDecl {
   lhsKeys: string[];
   rhsKeys: string[];
   resultKey: string;
+  /** The cells' numbers among their table's cells (`cellIndex`), in the order of the keys. */
+  lhsIndexes: number[];
+  rhsIndexes: number[];
+  resultIndex: number;
   /** Whether the operands stand next to each other in a row (the diagnostic may then span them). */
   contiguous: boolean;
 }
