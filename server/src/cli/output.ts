@@ -158,9 +158,7 @@ export function renderReport(report: FileReport, format: OutputFormat, rules: Ru
       ? jsonEntry(report)
       : format === 'sarif'
         ? sarifResults(report, rules)
-        : report.findings
-            .map((f) => `${report.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message.replace(/\r?\n/g, ' ')}`)
-            .join('\n');
+        : textLines(report);
   return {
     file: report.file,
     ...(report.error !== undefined ? { error: report.error } : {}),
@@ -170,6 +168,16 @@ export function renderReport(report: FileReport, format: OutputFormat, rules: Ru
     infos,
     ...(report.applied !== undefined ? { applied: report.applied } : {}),
   };
+}
+
+/** The text format's lines of a file's findings: `file:line:col severity code message`. */
+function textLines(report: FileReport): string {
+  let text = '';
+  for (let i = 0; i < report.findings.length; i++) {
+    const f = report.findings[i];
+    text += `${i > 0 ? '\n' : ''}${report.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message.replace(/\r?\n/g, ' ')}`;
+  }
+  return text;
 }
 
 /** What putting the output together needs besides the files' parts. */

@@ -79,6 +79,8 @@ export interface DataCell {
    */
   rowIncomplete?: boolean;
   value: ParsedValue;
+  /** `value` as a valid count, a non-negative integer (`countValue`); undefined for anything else. */
+  count: number | undefined;
   /** What to show for the cell's row when the cell itself has no width: the row's label, else the row. */
   rowSpan?: Span;
 }

@@ -4,8 +4,8 @@
  * and blank cells whose value the relations determine.
  */
 import type { DataCell, TableInstance } from '../model';
-import { FORMATS } from '../template';
-import type { RelationDecl } from '../template/types';
+import { cellCount, FORMATS } from '../template';
+import type { RelationDecl, TableId } from '../template/types';
 import type { FormatId } from '../types';
 
 /** A relation evaluated on the document. */
@@ -50,10 +50,7 @@ export interface RelationAnalysis {
 
 /** The value of a cell when it is a valid non-negative integer count. */
 export function countOf(cell: DataCell | undefined): number | undefined {
-  const v = cell?.value;
-  if (!v || v.kind !== 'number') return undefined;
-  if (v.decimals > 0 || v.value < 0 || (v.signed && v.value !== 0) || !Number.isSafeInteger(v.value)) return undefined;
-  return v.value;
+  return cell?.count;
 }
 
 /** The cell a relation computes (its result), if the table has it. */
@@ -71,37 +68,75 @@ export function isMissing(cell: DataCell | undefined): boolean {
 
 /** Analyses the relations of a table instance under the given format. */
 export function analyzeTable(table: TableInstance, format: FormatId): RelationAnalysis {
-  const decls = relationsOf(format, table.id);
-  const relations: RelationState[] = [];
-  for (let r = 0; r < decls.length; r++) relations.push(evaluate(decls[r], table.byIndex));
-  return new TableAnalysis(relations, table.byIndex.length);
+  const set = relationsOf(format, table.id);
+  const relations: Relation[] = [];
+  for (let r = 0; r < set.decls.length; r++) relations.push(new Relation(set.decls[r], r, table.byIndex));
+  return new TableAnalysis(relations, set);
 }
 
-/** One relation on the cells of a table (by `cellIndex`). */
-function evaluate(decl: RelationDecl, cells: (DataCell | undefined)[]): RelationState {
-  const lhs: DataCell[] = [];
-  const rhs: DataCell[] = [];
-  const lhsRead = readInto(decl.lhsIndexes, cells, lhs);
-  const rhsRead = readInto(decl.rhsIndexes, cells, rhs);
-  const absent = lhs.length < decl.lhsIndexes.length || rhs.length < decl.rhsIndexes.length;
-  const unknown = Number.isNaN(lhsRead) || Number.isNaN(rhsRead);
-  const status: RelationState['status'] = absent ? 'absent' : unknown ? 'unknown' : lhsRead === rhsRead ? 'holds' : 'broken';
-  const known = status === 'holds' || status === 'broken';
-  return { decl, lhs, rhs, status, lhsSum: known ? lhsRead : 0, rhsSum: known ? rhsRead : 0 };
+/**
+ * A relation evaluated on the cells of a table (by `cellIndex`). Its status and sums are computed at
+ * once; the cells themselves only when asked for, as most relations of a report hold and nobody asks.
+ */
+class Relation implements RelationState {
+  // Declared only and set in the constructor (see `SourceCell`): some forty relations a report.
+  declare readonly decl: RelationDecl;
+  /** The relation's place among its table's relations. */
+  declare readonly position: number;
+  declare private readonly cells: (DataCell | undefined)[];
+  declare readonly status: RelationState['status'];
+  declare readonly lhsSum: number;
+  declare readonly rhsSum: number;
+  declare private lhsCells?: DataCell[];
+  declare private rhsCells?: DataCell[];
+
+  constructor(decl: RelationDecl, position: number, cells: (DataCell | undefined)[]) {
+    this.decl = decl;
+    this.position = position;
+    this.cells = cells;
+    const lhs = sumOf(decl.lhsIndexes, cells);
+    const rhs = sumOf(decl.rhsIndexes, cells);
+    this.status = lhs === ABSENT || rhs === ABSENT ? 'absent' : Number.isNaN(lhs) || Number.isNaN(rhs) ? 'unknown' : lhs === rhs ? 'holds' : 'broken';
+    const known = this.status === 'holds' || this.status === 'broken';
+    this.lhsSum = known ? lhs : 0;
+    this.rhsSum = known ? rhs : 0;
+    this.lhsCells = undefined;
+    this.rhsCells = undefined;
+  }
+
+  get lhs(): DataCell[] {
+    return (this.lhsCells ??= present(this.decl.lhsIndexes, this.cells));
+  }
+
+  get rhs(): DataCell[] {
+    return (this.rhsCells ??= present(this.decl.rhsIndexes, this.cells));
+  }
 }
 
-/** Pushes the cells present at `indexes` into `into`; the sum of their counts, NaN when one is no valid count. */
-function readInto(indexes: number[], cells: (DataCell | undefined)[], into: DataCell[]): number {
+/** What `sumOf` gives when a cell of the relation is missing from the table. */
+const ABSENT = -1;
+
+/** The sum of the counts at `indexes`: `ABSENT` when a cell is missing, NaN when one holds no valid count. */
+function sumOf(indexes: number[], cells: (DataCell | undefined)[]): number {
   let sum = 0;
   for (let k = 0; k < indexes.length; k++) {
     const i = indexes[k];
     const c = i >= 0 ? cells[i] : undefined;
-    if (c === undefined) continue;
-    into.push(c);
+    if (c === undefined) return ABSENT;
     const n = countOf(c);
     sum = n === undefined ? NaN : sum + n;
   }
   return sum;
+}
+
+/** The cells present at `indexes`, in their order. */
+function present(indexes: number[], cells: (DataCell | undefined)[]): DataCell[] {
+  const out: DataCell[] = [];
+  for (let k = 0; k < indexes.length; k++) {
+    const c = indexes[k] >= 0 ? cells[indexes[k]] : undefined;
+    if (c !== undefined) out.push(c);
+  }
+  return out;
 }
 
 /**
@@ -114,110 +149,98 @@ class TableAnalysis implements RelationAnalysis {
   readonly explanations: Explanation[];
   readonly derived: Map<string, number>;
   readonly uncertain = new Set<string>();
-  private index?: Map<string, RelationState[]>;
+  private index?: Map<string, RelationState[]> = undefined;
 
   constructor(
-    readonly relations: RelationState[],
-    private readonly cellCount: number,
+    readonly relations: Relation[],
+    private readonly set: TableRelations,
   ) {
-    this.explanations = localise(relations, cellCount);
+    this.explanations = localise(relations, set);
     this.derived = deriveBlanks(relations, this.uncertain);
   }
 
   get byCell(): Map<string, RelationState[]> {
     if (!this.index) {
       this.index = new Map();
-      for (const list of indexByCell(this.relations, this.cellCount)) if (list) this.index.set(list.cell.key, list.relations);
+      for (const relation of this.relations) {
+        for (const cell of [...relation.lhs, ...relation.rhs]) {
+          if (!this.index.has(cell.key)) this.index.set(cell.key, this.set.through[cell.index].map((r) => this.relations[r]));
+        }
+      }
     }
     return this.index;
   }
 }
 
-/** The relations passing through one cell. */
-interface CellRelations {
-  cell: DataCell;
-  relations: RelationState[];
+/** The relations of a format whose cells lie in one table, and the ones passing through each of its cells. */
+interface TableRelations {
+  decls: RelationDecl[];
+  /** By `cellIndex`: the places in `decls` of the relations passing through that cell, in order. */
+  through: number[][];
 }
 
-/** The relations passing through each cell, by `cellIndex` (`cellCount` sizes the array). */
-function indexByCell(relations: RelationState[], cellCount: number): (CellRelations | undefined)[] {
-  const byCell = new Array<CellRelations | undefined>(cellCount).fill(undefined);
-  const add = (c: DataCell, state: RelationState) => {
-    const known = byCell[c.index];
-    if (known) known.relations.push(state);
-    else byCell[c.index] = { cell: c, relations: [state] };
-  };
-  for (const state of relations) {
-    for (const c of state.lhs) add(c, state);
-    for (const c of state.rhs) add(c, state);
-  }
-  return byCell;
-}
-
-const relationsByTable: Record<FormatId, Map<string, RelationDecl[]>> = { '2019': new Map(), '2021': new Map() };
+const relationsByTable: Record<FormatId, Map<string, TableRelations>> = { '2019': new Map(), '2021': new Map() };
 
 /** The relations of a format whose cells lie in one table (computed once per format and table). */
-function relationsOf(format: FormatId, tableId: string): RelationDecl[] {
+function relationsOf(format: FormatId, tableId: TableId): TableRelations {
   const byTable = relationsByTable[format];
-  let list = byTable.get(tableId);
-  if (!list) byTable.set(tableId, (list = FORMATS[format].relations.filter((r) => r.lhs[0].table === tableId)));
-  return list;
+  let set = byTable.get(tableId);
+  if (!set) {
+    const decls = FORMATS[format].relations.filter((r) => r.lhs[0].table === tableId);
+    const through = Array.from({ length: cellCount(tableId) }, (): number[] => []);
+    decls.forEach((decl, r) => {
+      for (const i of [...decl.lhsIndexes, ...decl.rhsIndexes]) if (i >= 0 && through[i][through[i].length - 1] !== r) through[i].push(r);
+    });
+    byTable.set(tableId, (set = { decls, through }));
+  }
+  return set;
 }
 
 function coefficient(rel: RelationState, cell: DataCell): number {
-  return (rel.lhs.includes(cell) ? 1 : 0) - (rel.rhs.includes(cell) ? 1 : 0);
+  return (rel.decl.lhsIndexes.includes(cell.index) ? 1 : 0) - (rel.decl.rhsIndexes.includes(cell.index) ? 1 : 0);
 }
 
+/** A cell whose correction would repair the broken relations it `explains`. */
+interface Candidate {
+  cell: DataCell;
+  expected: number;
+  explains: Relation[];
+}
+
+// The functions below loop by hand rather than with `map`/`filter`/`some`: the arrays they walk
+// hold cells, relations or numbers as the report has them, and V8's optimised code for an array
+// method is bound to the kind of array it first saw, so each new kind cost a deoptimisation.
+
 /** Broken relations grouped under the single cells that explain them. */
-function localise(relations: RelationState[], cellCount: number): Explanation[] {
-  const broken = relations.filter((r) => r.status === 'broken');
+function localise(relations: Relation[], set: TableRelations): Explanation[] {
+  const broken: Relation[] = [];
+  for (let r = 0; r < relations.length; r++) if (relations[r].status === 'broken') broken.push(relations[r]);
   if (broken.length === 0) return [];
-  const byCell = indexByCell(relations, cellCount);
-  interface Candidate { cell: DataCell; expected: number; explains: RelationState[] }
   const candidates: Candidate[] = [];
   const seen = new Set<DataCell>();
-  for (const rel of broken) {
-    for (let i = 0; i < rel.lhs.length + rel.rhs.length; i++) {
-      const cell = i < rel.lhs.length ? rel.lhs[i] : rel.rhs[i - rel.lhs.length];
-      if (seen.has(cell)) continue;
-      seen.add(cell);
-      const rels = byCell[cell.index]?.relations ?? [];
-      if (rels.some((r) => r.status === 'holds')) continue;
-      const evaluated = rels.filter((r) => r.status === 'broken');
-      let delta: number | undefined;
-      let ok = true;
-      for (const r of evaluated) {
-        const coef = coefficient(r, cell);
-        if (coef === 0) { ok = false; break; }
-        const d = -(r.lhsSum - r.rhsSum) / coef;
-        if (delta === undefined) delta = d;
-        else if (delta !== d) { ok = false; break; }
-      }
-      const value = countOf(cell)!;
-      if (!ok || delta === undefined || value + delta < 0) continue;
-      candidates.push({ cell, expected: value + delta, explains: evaluated });
-    }
+  for (let b = 0; b < broken.length; b++) {
+    addCandidates(broken[b].lhs, relations, set, seen, candidates);
+    addCandidates(broken[b].rhs, relations, set, seen, candidates);
   }
-  candidates.sort((a, b) => b.explains.length - a.explains.length);
+  candidates.sort(byExplained);
+  // Candidates explaining exactly the same relations are rivals: none of them is the wrong cell.
+  const signatures: string[] = [];
+  const sharing = new Map<string, number>();
+  for (let i = 0; i < candidates.length; i++) {
+    const sig = signature(candidates[i]);
+    signatures.push(sig);
+    sharing.set(sig, (sharing.get(sig) ?? 0) + 1);
+  }
   const explained = new Set<RelationState>();
   const out: Explanation[] = [];
-  // Candidates explaining exactly the same relations are rivals: none of them is the wrong cell.
-  const position = new Map(relations.map((r, i) => [r, i]));
-  const signature = (c: Candidate) => c.explains.map((r) => position.get(r)!).sort((a, b) => a - b).join(',');
-  const sharing = new Map<string, number>();
-  const signatures = candidates.map((c) => {
-    const sig = signature(c);
-    sharing.set(sig, (sharing.get(sig) ?? 0) + 1);
-    return sig;
-  });
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i];
-    if (c.explains.some((r) => explained.has(r))) continue;
-    if (sharing.get(signatures[i])! > 1) continue;
-    for (const r of c.explains) explained.add(r);
+    if (anyIn(c.explains, explained) || sharing.get(signatures[i])! > 1) continue;
+    for (let k = 0; k < c.explains.length; k++) explained.add(c.explains[k]);
     out.push({ kind: 'cell', cell: c.cell, expected: c.expected, relations: c.explains });
   }
-  for (const rel of broken) {
+  for (let b = 0; b < broken.length; b++) {
+    const rel = broken[b];
     if (explained.has(rel)) continue;
     const result = resultOf(rel);
     let expected: number | undefined;
@@ -233,49 +256,142 @@ function localise(relations: RelationState[], cellCount: number): Explanation[] 
 }
 
 /**
+ * Adds to `candidates` each cell of `cells` not seen yet whose one new value would repair every
+ * broken relation through it, when no relation through it holds.
+ */
+function addCandidates(cells: DataCell[], relations: Relation[], set: TableRelations, seen: Set<DataCell>, candidates: Candidate[]): void {
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (seen.has(cell)) continue;
+    seen.add(cell);
+    const through = set.through[cell.index];
+    const evaluated: Relation[] = [];
+    let holds = false;
+    for (let k = 0; k < through.length; k++) {
+      const r = relations[through[k]];
+      if (r.status === 'holds') holds = true;
+      else if (r.status === 'broken') evaluated.push(r);
+    }
+    if (holds) continue;
+    let delta: number | undefined;
+    let ok = true;
+    for (let k = 0; k < evaluated.length && ok; k++) {
+      const r = evaluated[k];
+      const coef = coefficient(r, cell);
+      if (coef === 0) ok = false;
+      else {
+        const d = -(r.lhsSum - r.rhsSum) / coef;
+        if (delta === undefined) delta = d;
+        else if (delta !== d) ok = false;
+      }
+    }
+    const value = countOf(cell)!;
+    if (!ok || delta === undefined || value + delta < 0) continue;
+    candidates.push({ cell, expected: value + delta, explains: evaluated });
+  }
+}
+
+/** Candidates explaining more relations first (a stable sort keeps document order among equals). */
+function byExplained(a: Candidate, b: Candidate): number {
+  return b.explains.length - a.explains.length;
+}
+
+/** The relations a candidate explains as text: their places, ascending as `through` lists them. */
+function signature(c: Candidate): string {
+  let sig = '';
+  for (let k = 0; k < c.explains.length; k++) sig += (k > 0 ? ',' : '') + c.explains[k].position;
+  return sig;
+}
+
+function anyIn(relations: Relation[], set: Set<RelationState>): boolean {
+  for (let k = 0; k < relations.length; k++) if (set.has(relations[k])) return true;
+  return false;
+}
+
+/**
  * Values the relations force on blank cells: the only unknown of a relation, or several unknowns
  * on one side that must all be 0 because the known cells already balance. Propagated to a fixed
  * point. The keys of values that rest on a row lacking cells go into `uncertain`.
  */
 function deriveBlanks(relations: RelationState[], uncertain: Set<string>): Map<string, number> {
+  const candidates: RelationState[] = [];
+  for (let r = 0; r < relations.length; r++) {
+    const rel = relations[r];
+    if (rel.status === 'unknown' && allReadable(rel.lhs) && allReadable(rel.rhs)) candidates.push(rel);
+  }
   const derived = new Map<string, number>();
+  if (candidates.length === 0) return derived;
   const found = new Map<DataCell, number>();
-  const valueOf = (c: DataCell): number | undefined => countOf(c) ?? found.get(c);
-  let from: RelationState | undefined;
-  const set = (c: DataCell, v: number): void => {
-    found.set(c, v);
-    derived.set(c.key, v);
-    const doubtful = (x: DataCell) => x.rowIncomplete || uncertain.has(x.key);
-    if (from && (from.lhs.some(doubtful) || from.rhs.some(doubtful))) uncertain.add(c.key);
-  };
-  const candidates = relations.filter((r) => r.status === 'unknown' && [...r.lhs, ...r.rhs].every((c) => isMissing(c) || countOf(c) !== undefined));
+  const unknownL: DataCell[] = [];
+  const unknownR: DataCell[] = [];
   let changed = true;
   for (let pass = 0; changed && pass < 50; pass++) {
     changed = false;
-    for (const r of candidates) {
-      from = r;
-      const unknownL = r.lhs.filter((c) => valueOf(c) === undefined);
-      const unknownR = r.rhs.filter((c) => valueOf(c) === undefined);
+    for (let k = 0; k < candidates.length; k++) {
+      const r = candidates[k];
+      const diff = knownSum(r.lhs, found, unknownL) - knownSum(r.rhs, found, unknownR);
       const n = unknownL.length + unknownR.length;
       if (n === 0) continue;
-      const diff = r.lhs.reduce((s, c) => s + (valueOf(c) ?? 0), 0) - r.rhs.reduce((s, c) => s + (valueOf(c) ?? 0), 0);
       if (n === 1) {
         const v = unknownL.length === 1 ? -diff : diff;
         if (v < 0) continue;
-        set(unknownL[0] ?? unknownR[0], v);
+        setDerived(unknownL.length === 1 ? unknownL[0] : unknownR[0], v, r, found, derived, uncertain);
         changed = true;
       } else if (diff === 0 && (unknownL.length === 0 || unknownR.length === 0)) {
-        for (const c of [...unknownL, ...unknownR]) set(c, 0);
+        for (let i = 0; i < unknownL.length; i++) setDerived(unknownL[i], 0, r, found, derived, uncertain);
+        for (let i = 0; i < unknownR.length; i++) setDerived(unknownR[i], 0, r, found, derived, uncertain);
         changed = true;
       }
     }
   }
   // Filled in, the values must make every relation hold; when one breaks, the relations disagree
   // (a wrong number elsewhere) and determine nothing.
-  const sum = (cells: DataCell[]) => cells.reduce((s, c) => s + (valueOf(c) ?? NaN), 0);
-  if (derived.size > 0 && candidates.some((r) => sum(r.lhs) !== sum(r.rhs) && !Number.isNaN(sum(r.lhs) - sum(r.rhs)))) {
-    uncertain.clear();
-    return new Map();
+  if (derived.size > 0) {
+    for (let k = 0; k < candidates.length; k++) {
+      const lhs = filledSum(candidates[k].lhs, found);
+      const rhs = filledSum(candidates[k].rhs, found);
+      if (lhs !== rhs && !Number.isNaN(lhs - rhs)) {
+        uncertain.clear();
+        return new Map();
+      }
+    }
   }
   return derived;
+}
+
+/** Whether every cell is blank, a placeholder or a valid count: nothing a relation cannot read. */
+function allReadable(cells: DataCell[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (!isMissing(cells[i]) && countOf(cells[i]) === undefined) return false;
+  return true;
+}
+
+/** The sum of the cells' counts and values derived so far; the cells with neither go into `unknown` (emptied first). */
+function knownSum(cells: DataCell[], found: Map<DataCell, number>, unknown: DataCell[]): number {
+  unknown.length = 0;
+  let sum = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i].count ?? found.get(cells[i]);
+    if (v === undefined) unknown.push(cells[i]);
+    else sum += v;
+  }
+  return sum;
+}
+
+/** The sum of the cells' counts and derived values, NaN when one has neither. */
+function filledSum(cells: DataCell[], found: Map<DataCell, number>): number {
+  let sum = 0;
+  for (let i = 0; i < cells.length; i++) sum += cells[i].count ?? found.get(cells[i]) ?? NaN;
+  return sum;
+}
+
+/** Records a derived value; it is uncertain when a cell of the relation `from` lies in a row lacking cells or is itself uncertain. */
+function setDerived(cell: DataCell, value: number, from: RelationState, found: Map<DataCell, number>, derived: Map<string, number>, uncertain: Set<string>): void {
+  found.set(cell, value);
+  derived.set(cell.key, value);
+  if (anyDoubtful(from.lhs, uncertain) || anyDoubtful(from.rhs, uncertain)) uncertain.add(cell.key);
+}
+
+function anyDoubtful(cells: DataCell[], uncertain: Set<string>): boolean {
+  for (let i = 0; i < cells.length; i++) if (cells[i].rowIncomplete || uncertain.has(cells[i].key)) return true;
+  return false;
 }

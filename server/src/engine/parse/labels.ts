@@ -224,7 +224,7 @@ function withoutSpaces(text: string): string {
 export function matchHeading(text: string): HeadingMatch | undefined {
   let at = 0;
   while (at < text.length && isWhitespace(text.charCodeAt(at))) at++;
-  const first = text.charCodeAt(at);
+  const first = at < text.length ? text.charCodeAt(at) : -1;
   if (!ORDINAL_CODES.has(first) && at < text.length) {
     if (!UNNUMBERED_FIRST.has(first) || text.length > 60 || SENTENCE_MARKS.test(text)) return undefined;
     const part = UNNUMBERED.get(withoutSpaces(toHalfWidth(text)).replace(/[:：]$/, ''));

@@ -91,27 +91,41 @@ const TRAILING_SUPPRESSION = /[ \t\u3000]*<!--\s*gkreport-[a-z-]+\b[^>]*?-->[ \t
  * thousands of cells of a large document is one object besides its text.
  */
 export class SourceCell implements TextCell {
-  parts?: TextCell[] = undefined;
+  // Fields are declared only (`declare`) and set in the constructor: one hidden class for every
+  // cell, and no field initializer to call per cell while the parser still runs in the interpreter.
+  declare start: number;
+  declare end: number;
+  declare text: string;
+  declare line: number;
+  /** Span including the whitespace between the separators. */
+  declare readonly rawStart: number;
+  declare readonly rawEnd: number;
+  /** Offset of the one-character separator before the cell (a tab or a pipe), -1 for none. */
+  declare readonly separatorBefore: number;
+  /** Offset of the separator after the cell, -1 for none. */
+  declare readonly separatorAfter: number;
+  declare parts?: TextCell[];
   /** The parsed value of `text`, once asked for (`cellValue`). */
-  parsed?: ParsedValue = undefined;
+  declare parsed?: ParsedValue;
   /** The dictionary matches of `text`, once asked for (`cellLabels`). */
-  labels?: Match[] = undefined;
+  declare labels?: Match[];
   /** Whether `text` may begin a label, once asked for (`cellIsLabelPrefix`). */
-  prefix?: boolean = undefined;
+  declare prefix?: boolean;
 
-  constructor(
-    public start: number,
-    public end: number,
-    public text: string,
-    public line: number,
-    /** Span including the whitespace between the separators. */
-    readonly rawStart: number,
-    readonly rawEnd: number,
-    /** Offset of the one-character separator before the cell (a tab or a pipe), -1 for none. */
-    readonly separatorBefore: number,
-    /** Offset of the separator after the cell, -1 for none. */
-    readonly separatorAfter: number,
-  ) {}
+  constructor(start: number, end: number, text: string, line: number, rawStart: number, rawEnd: number, separatorBefore: number, separatorAfter: number) {
+    this.start = start;
+    this.end = end;
+    this.text = text;
+    this.line = line;
+    this.rawStart = rawStart;
+    this.rawEnd = rawEnd;
+    this.separatorBefore = separatorBefore;
+    this.separatorAfter = separatorAfter;
+    this.parts = undefined;
+    this.parsed = undefined;
+    this.labels = undefined;
+    this.prefix = undefined;
+  }
 
   get raw(): Span {
     return { start: this.rawStart, end: this.rawEnd };
@@ -184,7 +198,7 @@ const QUOTE = 34;
  */
 function unquotedCell(text: string, start: number, end: number, line: number, before: number, after: number): SourceCell {
   const cell = makeCell(text, start, end, line, before, after);
-  const opens = cell.text.charCodeAt(0) === QUOTE;
+  const opens = cell.text.length > 0 && cell.text.charCodeAt(0) === QUOTE;
   const closes = cell.text.length > (opens ? 1 : 0) && cell.text.charCodeAt(cell.text.length - 1) === QUOTE;
   if (!opens && !closes) return cell;
   const paired = (cell.text.split('"').length - 1) % 2 === 0;

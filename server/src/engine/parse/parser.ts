@@ -496,7 +496,9 @@ function joinSplitLabels(text: string, lines: Line[]): void {
     const merge = (): void => {
       const last = pieces[pieces.length - 1];
       const host = values !== undefined ? { line: values, idx: 0 } : (pieces.find((p) => p !== last && hasValuesAfter(lines[p.line], p.idx)) ?? last);
-      const cell = joinedCell(pieces.map((p) => p.cell), joined);
+      const parts: TextCell[] = [];
+      for (const p of pieces) parts.push(p.cell);
+      const cell = joinedCell(parts, joined);
       if (host.line === values) lines[values].cells.unshift(cell);
       else placeJoined(text, lines, host.line, host.idx, at, cell);
       for (const p of pieces) if (p.line !== host.line) lines[p.line] = emptied(lines[p.line]);

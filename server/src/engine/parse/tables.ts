@@ -7,7 +7,7 @@ import type { CellSlot, ColumnHeader, DataCell, LabelMatch, RowInstance, Section
 import { cellCount, cellIndex, cellKey, rowOf, sectionDecl, tableDecl } from '../template';
 import type { CellRef, RowDecl, SectionDecl, TableId } from '../template/types';
 import { hasCjk, isWhitespace, toHalfWidth } from '../text/normalize';
-import { BLANK, type ParsedValue } from '../text/numbers';
+import { BLANK, countValue, type ParsedValue } from '../text/numbers';
 import { cellValue } from './lines';
 import type { FormatId } from '../types';
 import type { Match } from './labels';
@@ -306,8 +306,8 @@ export class TableBuilder {
     const labelFormat = this.guessFormat();
     const format = labelFormat ?? expected;
     const decl = tableDecl(format, this.id);
-    const cells = new Map<string, DataCell>();
     const byIndex = new Array<DataCell | undefined>(cellCount(this.id)).fill(undefined);
+    const ordered: DataCell[] = [];
     const rowIds = new Set<string>();
     const sections: SectionInstance[] = [];
     const sectionOf = (id: string): SectionInstance => {
@@ -362,6 +362,7 @@ export class TableBuilder {
           for (let i = 0; i < refs.length; i++) {
             const { ref, key, index } = refs[i];
             const source = placed ? placed[i] : kept[i];
+            const value = source ? cellValue(source) : BLANK;
             // One shape for every cell, read or missing: the rules that read cells see one hidden class.
             const cell: DataCell = {
               ref,
@@ -371,7 +372,8 @@ export class TableBuilder {
               insertAt: source ? undefined : placed ? (present < 0 ? row.label! : placed[present]!).raw.end : missingAt,
               missingBefore: source ? undefined : i - present - 1,
               slot: source || !placed ? undefined : slotOf(placed, i, present, row.label!, columns!, text!, lineStarts!),
-              value: source ? cellValue(source) : BLANK,
+              value,
+              count: countValue(value),
               rowSpan,
               rowIncomplete: incomplete,
             };
@@ -379,7 +381,7 @@ export class TableBuilder {
             instance.cells.push(cell);
             if (byIndex[index] === undefined) {
               byIndex[index] = cell;
-              cells.set(key, cell);
+              ordered.push(cell);
             }
           }
         }
@@ -392,17 +394,36 @@ export class TableBuilder {
       for (let i = 0; i < s.headers.length; i++) extend(s.span, s.headers[i].cell);
       if (!Number.isFinite(s.span.start)) s.span = { start: this.start, end: this.start };
     }
-    return {
-      id: this.id,
-      format: labelFormat,
-      layout,
-      sections,
-      span: { start: this.start, end: this.end },
-      unknown: this.unknown,
-      cells,
-      byIndex,
-      rowIds,
-    };
+    return new Table(this.id, labelFormat, layout, sections, { start: this.start, end: this.end }, this.unknown, byIndex, rowIds, ordered);
+  }
+}
+
+/**
+ * A table instance whose map of cells by key is made when first asked for: the engine reads cells
+ * by number (`byIndex`), and most checks never need the map.
+ */
+class Table implements TableInstance {
+  private map?: Map<string, DataCell> = undefined;
+
+  constructor(
+    readonly id: TableId,
+    readonly format: FormatId | undefined,
+    readonly layout: TableLayout,
+    readonly sections: SectionInstance[],
+    readonly span: Span,
+    readonly unknown: TextCell[],
+    readonly byIndex: (DataCell | undefined)[],
+    readonly rowIds: ReadonlySet<string>,
+    /** The cells in the order they were read, each once. */
+    private readonly ordered: DataCell[],
+  ) {}
+
+  get cells(): Map<string, DataCell> {
+    if (!this.map) {
+      this.map = new Map();
+      for (const cell of this.ordered) this.map.set(cell.key, cell);
+    }
+    return this.map;
   }
 }
 
@@ -427,18 +448,30 @@ function spacedColumnsOf(rows: PendingRow[], widthOf: (section: string) => numbe
     if (row.pending.length !== width || !onOneLine(row.pending) || !spacedApart(row.pending)) continue;
     const list = samples.get(row.section) ?? [];
     samples.set(row.section, list);
-    list.push(row.pending.map((c) => middle(c, lineStarts)));
+    const middles: number[] = [];
+    for (const c of row.pending) middles.push(middle(c, lineStarts));
+    list.push(middles);
   }
   const out = new Map<string, number[]>();
   for (const [section, list] of samples) {
     if (list.length < MIN_COLUMN_ROWS) continue;
-    const columns = list[0].map((_, k) => {
-      const xs = list.map((m) => m[k]).sort((a, b) => a - b);
-      return xs[xs.length - 1] - xs[0] <= COLUMN_SPREAD ? xs[xs.length >> 1] : NaN;
-    });
-    if (columns.every((x, k) => !Number.isNaN(x) && (k === 0 || x - columns[k - 1] >= MIN_COLUMN_GAP))) out.set(section, columns);
+    const columns: number[] = [];
+    let apart = true;
+    for (let k = 0; k < list[0].length && apart; k++) {
+      const xs: number[] = [];
+      for (const m of list) xs.push(m[k]);
+      xs.sort(ascending);
+      const x = xs[xs.length - 1] - xs[0] <= COLUMN_SPREAD ? xs[xs.length >> 1] : NaN;
+      apart = !Number.isNaN(x) && (k === 0 || x - columns[k - 1] >= MIN_COLUMN_GAP);
+      columns.push(x);
+    }
+    if (apart) out.set(section, columns);
   }
   return out;
+}
+
+function ascending(a: number, b: number): number {
+  return a - b;
 }
 
 /**

@@ -29,7 +29,9 @@ export function arithmetic(rel: RelationState): string {
 }
 
 function sideText(cells: DataCell[]): string {
-  return cells.map((c) => String(countOf(c) ?? '?')).join(' + ');
+  let text = '';
+  for (let i = 0; i < cells.length; i++) text += (i > 0 ? ' + ' : '') + String(countOf(cells[i]) ?? '?');
+  return text;
 }
 
 function relationText(ctx: RuleContext, rel: RelationState): string {

@@ -15,7 +15,7 @@
 import { countOf } from '../analysis/relations';
 import { setCellEdit } from '../fixes/edits';
 import type { DataCell, ReportModel, TableInstance } from '../model';
-import { cellKey, formatForYear } from '../template';
+import { cellAt, cellKey, formatForYear } from '../template';
 import type { CellRef, TableId } from '../template/types';
 import type { FormatId } from '../types';
 import type { Rule, RuleContext } from './rule';
@@ -35,7 +35,7 @@ function tableOf(model: ReportModel, id: TableId): TableInstance | undefined {
 }
 
 function cellOf(table: TableInstance | undefined, ref: Omit<CellRef, 'table'>): DataCell | undefined {
-  return table?.cells.get(cellKey({ table: table.id, ...ref }));
+  return table && cellAt(table.byIndex, cellKey({ table: table.id, ...ref }));
 }
 
 function formatOf(model: ReportModel, table: TableInstance): FormatId {

@@ -10,7 +10,7 @@
 import { isMissing } from '../analysis/relations';
 import { setCellEdit } from '../fixes/edits';
 import type { DataCell, TableInstance } from '../model';
-import type { Fix } from '../types';
+import type { Fix, TextEdit } from '../types';
 import { countForCell } from './narrative';
 import type { Rule, RuleContext } from './rule';
 
@@ -52,10 +52,18 @@ export const emptyCellRule: Rule = {
     for (const table of ctx.model.tables) {
       const blanks = blanksOf(table);
       if (blanks.length === 0) continue;
-      const values = blanks.map((cell) => valueFor(ctx, table, cell));
-      const edits = blanks.map((cell, i) => setCellEdit(ctx.model, table, cell, String(values[i].value)));
-      const together = blanks.map((cell, i) => (cell.source ? edits[i] : setCellEdit(ctx.model, table, cell, String(values[i].value), { withRow: true })));
-      blanks.forEach((cell, i) => {
+      const values: FillValue[] = [];
+      const edits: TextEdit[] = [];
+      const together: TextEdit[] = [];
+      for (const cell of blanks) {
+        const fill = valueFor(ctx, table, cell);
+        const edit = setCellEdit(ctx.model, table, cell, String(fill.value));
+        values.push(fill);
+        edits.push(edit);
+        together.push(cell.source ? edit : setCellEdit(ctx.model, table, cell, String(fill.value), { withRow: true }));
+      }
+      for (let i = 0; i < blanks.length; i++) {
+        const cell = blanks[i];
         const { value, source, certain } = values[i];
         const name = ctx.cellName(cell, table);
         const message = cell.value.kind === 'placeholder'
@@ -83,7 +91,7 @@ export const emptyCellRule: Rule = {
               : message,
           fixes,
         });
-      });
+      }
     }
   },
 };

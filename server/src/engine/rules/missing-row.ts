@@ -13,7 +13,7 @@ import { countOf } from '../analysis/relations';
 import { eolOf, lineEnd } from '../fixes/edits';
 import type { ReportModel, RowInstance, Span, TableInstance, TableLayout } from '../model';
 import { renderRow, renderSection, type RowShape } from '../render';
-import { cellKey, FORMATS, tableDecl } from '../template';
+import { cellAt, cellKey, FORMATS, tableDecl } from '../template';
 import type { CellRef, RowDecl, SectionDecl } from '../template/types';
 import { lineOfOffset, rangeOf } from '../text/positions';
 import type { FormatId, TextEdit } from '../types';
@@ -64,7 +64,7 @@ function shapeOf(model: ReportModel, layout: TableLayout, row: RowInstance): Row
 function derivedValues(table: TableInstance, format: FormatId, section: SectionDecl, row: RowDecl): Map<string, number> {
   const known = new Map<string, number>();
   const relations = FORMATS[format].relations.filter((r) => r.lhs[0].table === table.id);
-  const valueOf = (ref: CellRef): number | undefined => known.get(cellKey(ref)) ?? countOf(table.cells.get(cellKey(ref)));
+  const valueOf = (ref: CellRef): number | undefined => known.get(cellKey(ref)) ?? countOf(cellAt(table.byIndex, cellKey(ref)));
   for (let changed = true, pass = 0; changed && pass < 20; pass++) {
     changed = false;
     for (const rel of relations) {
@@ -116,7 +116,7 @@ function insertBefore(model: ReportModel, layout: TableLayout, offset: number, t
 /** The lines on which a cell of a table stands. */
 function sourceLines(model: ReportModel): Set<number> {
   const lines = new Set<number>();
-  for (const table of model.tables) for (const cell of table.cells.values()) if (cell.source) lines.add(cell.source.line);
+  for (const table of model.tables) for (const cell of table.byIndex) if (cell?.source) lines.add(cell.source.line);
   return lines;
 }
 

@@ -13,7 +13,7 @@
 import { eolOf, lineEnd } from '../fixes/edits';
 import type { ReportModel, Span, TableInstance, TableLayout } from '../model';
 import { renderTable } from '../render';
-import { cellKey, tableDecl } from '../template';
+import { cellAt, cellKey, tableDecl } from '../template';
 import type { CellRef, TableId } from '../template/types';
 import { lineOfOffset, rangeOf } from '../text/positions';
 import type { Fix, TextEdit } from '../types';
@@ -120,7 +120,7 @@ export const missingTableRule: Rule = {
       const layout = dominantLayout(model, own);
       const values = (ref: CellRef): string => {
         for (const t of own) {
-          const cell = t.cells.get(cellKey(ref));
+          const cell = cellAt(t.byIndex, cellKey(ref));
           if (cell?.source && cell.source.text !== '') return cell.source.text;
           if (cell?.source) return '';
         }

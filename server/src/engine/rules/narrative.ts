@@ -35,7 +35,7 @@
 import { countOf } from '../analysis/relations';
 import { toChineseNumeral } from '../text/normalize';
 import type { DataCell, ReportModel, Span, TableInstance } from '../model';
-import { cellKey, tableDecl } from '../template';
+import { cellAt, cellKey, tableDecl } from '../template';
 import { TABLE4_OUTCOME_IDS, TABLE4_OUTCOME_LABELS } from '../template/table4';
 import type { RelatedInfo } from '../types';
 import type { Localized, Rule, RuleContext } from './rule';
@@ -181,12 +181,16 @@ function docOffset(para: Paragraph, i: number): number {
 /** The narrative spans to read: part 一 and parts 三, 四 when parts are known, else everything. */
 function readableSpans(model: ReportModel): Span[] {
   if (model.parts.length === 0) return model.narrative;
-  const regions = model.parts.filter((p) => p.index === 1 || p.index === 3 || p.index === 4).map((p) => p.span);
-  if (!model.parts.some((p) => p.index === 1)) {
-    const first = model.parts.reduce((m, p) => Math.min(m, p.heading.start), Infinity);
-    regions.push({ start: 0, end: first });
+  const regions: Span[] = [];
+  let hasFirst = false;
+  let first = Infinity;
+  for (const p of model.parts) {
+    if (p.index === 1 || p.index === 3 || p.index === 4) regions.push(p.span);
+    if (p.index === 1) hasFirst = true;
+    first = Math.min(first, p.heading.start);
   }
-  regions.sort((a, b) => a.start - b.start);
+  if (!hasFirst) regions.push({ start: 0, end: first });
+  if (regions.length > 1) regions.sort(byStart);
   const out: Span[] = [];
   let r = 0;
   for (const s of model.narrative) {
@@ -194,6 +198,10 @@ function readableSpans(model: ReportModel): Span[] {
     if (r < regions.length && regions[r].start <= s.start) out.push(s);
   }
   return out;
+}
+
+function byStart(a: Span, b: Span): number {
+  return a.start - b.start;
 }
 
 const CLOSING_PUNCTUATION = '。；;！!？?：:';
@@ -210,7 +218,9 @@ function paragraphs(model: ReportModel, spans: Span[]): Paragraph[] {
   let current: Paragraph | undefined;
   let previous: Span | undefined;
   let h = 0;
-  const headingStarts = model.parts.map((p) => p.heading.start).sort((a, b) => a - b);
+  const headingStarts: number[] = [];
+  for (const p of model.parts) headingStarts.push(p.heading.start);
+  if (headingStarts.length > 1) headingStarts.sort((a, b) => a - b);
   for (const span of spans) {
     const text = model.text.slice(span.start, span.end);
     let wrapped = false;
@@ -381,8 +391,14 @@ function cellsFor(model: ReportModel, m: Mention, row = 'new'): { cell: DataCell
   const table = model.tables.find((t) => t.id === (isCaseCount(m.category) ? 'table4' : 'table3'));
   if (!table) return undefined;
   const keys = isPart(m.category) ? partKeys(table, m.category, row) : isCasePart(m.category) ? casePartKeys(m.category) : CELLS[m.category];
-  const cells = keys.map((key) => table.cells.get(key));
-  return keys.length > 0 && cells.every((c) => c !== undefined) ? cells.map((cell) => ({ cell: cell!, table })) : undefined;
+  if (keys.length === 0) return undefined;
+  const cells: { cell: DataCell; table: TableInstance }[] = [];
+  for (const key of keys) {
+    const cell = cellAt(table.byIndex, key);
+    if (cell === undefined) return undefined;
+    cells.push({ cell, table });
+  }
+  return cells;
 }
 
 function isPart(category: Category): category is Part {
@@ -428,7 +444,7 @@ function partKeys(table: TableInstance, part: Part, row: string): string[] {
       const rows = decl.data === false ? main.rows.filter((r) => r.group === target.row && r.data !== false) : [decl];
       keys = rows.map((r) => key(r.id, 'total'));
     }
-    if (keys.every((k) => table.cells.has(k))) return keys;
+    if (keys.every((k) => cellAt(table.byIndex, k) !== undefined)) return keys;
   }
   return [];
 }
@@ -456,11 +472,12 @@ const WHAT: Record<Exclude<Category, 'litigation' | Part | CasePart>, Localized>
 
 function expectationFor(model: ReportModel, m: Mention): Expectation | undefined {
   const cells = cellsFor(model, m);
-  const values = cells?.map(({ cell }) => countOf(cell));
-  if (!cells || !values || values.some((v) => v === undefined)) return undefined;
+  const values = cells && countsOf(cells);
+  if (!cells || !values) return undefined;
   const [group, outcome] = isCasePart(m.category) ? splitCasePart(m.category) : [m.category, undefined];
   if (group === 'litigation') {
-    const [va, vb] = values as number[];
+    const va = values[0];
+    const vb = values[1];
     const label = outcome && TABLE4_OUTCOME_LABELS[outcome];
     return {
       value: va + vb,
@@ -470,16 +487,32 @@ function expectationFor(model: ReportModel, m: Mention): Expectation | undefined
         : { zh: `表四行政诉讼两栏（未经复议直接起诉、复议后起诉）“${label}”之和（${va} + ${vb}）`, en: `the sum of the two litigation ${label} cells of table 4 (未经复议直接起诉, 复议后起诉: ${va} + ${vb})` },
     };
   }
-  const e: Expectation = { value: sum(values as number[]), cells, what: isPart(m.category) ? PART_WHAT[m.category] : outcome ? reviewWhat(outcome) : WHAT[m.category as keyof typeof WHAT] };
+  const e: Expectation = { value: sum(values), cells, what: isPart(m.category) ? PART_WHAT[m.category] : outcome ? reviewWhat(outcome) : WHAT[m.category as keyof typeof WHAT] };
   if (m.withCarried) {
     // The same cells of row 二: a sentence counting 上年结转 too may state 一 + 二.
-    const carried = (isPart(m.category) ? cellsFor(model, m, 'carried') : cellsFor(model, { ...m, category: 'carried' }))?.map(({ cell }) => countOf(cell));
-    if (carried && carried.every((v) => v !== undefined)) e.alternative = e.value + sum(carried as number[]);
+    const carriedCells = isPart(m.category) ? cellsFor(model, m, 'carried') : cellsFor(model, { ...m, category: 'carried' });
+    const carried = carriedCells && countsOf(carriedCells);
+    if (carried) e.alternative = e.value + sum(carried);
   }
   return e;
 }
 
-const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+function sum(xs: number[]): number {
+  let total = 0;
+  for (let i = 0; i < xs.length; i++) total += xs[i];
+  return total;
+}
+
+/** The counts of the cells, undefined when one holds no valid count. */
+function countsOf(cells: { cell: DataCell }[]): number[] | undefined {
+  const out: number[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const n = countOf(cells[i].cell);
+    if (n === undefined) return undefined;
+    out.push(n);
+  }
+  return out;
+}
 
 /** How the English messages say what became of the cases of an outcome. */
 const OUTCOME_VERBS: Record<CaseOutcome, string> = {
@@ -563,7 +596,9 @@ export function statedCounts(model: ReportModel, mentions: ParagraphMentions[]):
       if (!cells) continue;
       const span = { start: docOffset(para, sentenceStart + m.start), end: docOffset(para, sentenceStart + m.end - 1) + 1 };
       for (const { cell } of cells) {
-        const stated = { value: m.value, others: cells.map((c) => c.cell).filter((c) => c !== cell), span };
+        const others: DataCell[] = [];
+        for (const c of cells) if (c.cell !== cell) others.push(c.cell);
+        const stated = { value: m.value, others, span };
         const list = out.get(cell);
         if (list) list.push(stated);
         else out.set(cell, [stated]);
@@ -627,10 +662,13 @@ export const narrativeRule: Rule = {
           : '');
         let related = relatedOf.get(exp);
         if (!related) {
-          related = exp.cells.map(({ cell, table }) => ({
-            range: ctx.cellRange(cell, table),
-            message: ctx.t({ zh: '{name}：{v}', en: '{name}: {v}' }, { name: ctx.cellName(cell, table), v: countOf(cell)! }),
-          }));
+          related = [];
+          for (const { cell, table } of exp.cells) {
+            related.push({
+              range: ctx.cellRange(cell, table),
+              message: ctx.t({ zh: '{name}：{v}', en: '{name}: {v}' }, { name: ctx.cellName(cell, table), v: countOf(cell)! }),
+            });
+          }
           relatedOf.set(exp, related);
         }
         const replacement = writeLike(m.written, exp.value);

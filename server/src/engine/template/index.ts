@@ -22,6 +22,12 @@ export function cellIndex(key: string): number {
   return CELLS.indexes.get(key) ?? -1;
 }
 
+/** The cell at a key among cells kept by their number (`TableInstance.byIndex`), if there is one. */
+export function cellAt<T>(cells: readonly (T | undefined)[], key: string): T | undefined {
+  const index = cellIndex(key);
+  return index < 0 ? undefined : cells[index];
+}
+
 /** How many template cells a table has in both formats together: the length of `TableInstance.byIndex`. */
 export function cellCount(table: TableId): number {
   return CELLS.counts[table];

@@ -136,7 +136,9 @@ export function editDistance(a: string, b: string, limit: number): number {
       if (cur[j] < rowMin) rowMin = cur[j];
     }
     if (rowMin > limit) return limit + 1;
-    [prev, cur] = [cur, prev];
+    const swap = prev;
+    prev = cur;
+    cur = swap;
   }
   return prev[b.length];
 }

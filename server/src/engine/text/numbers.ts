@@ -137,6 +137,13 @@ export function formatNumber(value: number, decimals = 0): string {
   return value.toFixed(decimals);
 }
 
+/** The value as a count: a non-negative integer written without decimals or sign (`+0` aside), else undefined. */
+export function countValue(v: ParsedValue): number | undefined {
+  if (v.kind !== 'number') return undefined;
+  if (v.decimals > 0 || v.value < 0 || (v.signed && v.value !== 0) || !Number.isSafeInteger(v.value)) return undefined;
+  return v.value;
+}
+
 /** Whether a parsed value is a number. */
 export function isNumber(v: ParsedValue): v is NumberValue {
   return v.kind === 'number';
