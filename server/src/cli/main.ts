@@ -3,6 +3,7 @@
  */
 import { chmodSync, closeSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { version } from '../../../package.json';
 import { checkReport } from '../engine/check';
 import { mergeOptions } from '../engine/config';
@@ -342,8 +343,21 @@ function writeAtomically(path: string, data: Buffer): void {
   }
 }
 
+/**
+ * V8's optimising compiler inlines up to 920 bytes of callees' bytecode into each function it
+ * compiles. A batch of reports is over in a second or two, before such large compilations pay
+ * off: they were a third of the processor time of a run over 2,000 reports (counted with
+ * callgrind), on the second core that the checks themselves wait for. A budget of 200 bytes
+ * compiles less, sooner, for code that runs about as fast. Flags are process-wide: worker
+ * threads share the setting.
+ */
+function tuneCompilerForBatch(): void {
+  setFlagsFromString('--max-inlined-bytecode-size-cumulative=200');
+}
+
 /** Entry point of the `gkreport` binary. */
 export function main(): void {
+  tuneCompilerForBatch();
   void runAsync(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -329,13 +329,19 @@ export function tokenize(text: string, lineStarts: number[]): Line[] {
     const hasPipe = nextPipe >= 0 && nextPipe < end;
     // Tabs after the last pipe and nothing else are trailing whitespace, not a tab row's blank cells.
     const hasTab = nextTab >= 0 && nextTab < end && !(hasPipe && nextTab > nextPipe && !hasContent(text, nextTab, end));
-    const content = hasContent(text, start, end);
+    let first = start;
+    while (first < end && isWhitespace(text.charCodeAt(first))) first++;
+    const content = first < end;
     // Page furniture is left out, so that a table it falls inside reads on across it: a page
-    // number, and the title a page header repeats (where the title stands, it stays).
-    if (!hasTab && !hasPipe && content && (isPageNumber(text, start, end) || (isTitleLike(text, start, end) && pastTitle(lines)))) continue;
+    // number, and the title a page header repeats (where the title stands, it stays). Both are
+    // short lines; the lengths are tested here first, as every line of the document passes.
+    if (!hasTab && !hasPipe && content) {
+      const length = end - start;
+      if ((length <= MAX_PAGE_NUMBER && isPageNumber(text, start, end)) || (length <= MAX_TITLE * 2 && isTitleLike(text, start, end) && pastTitle(lines))) continue;
+    }
     // A row written with spaces; a tab after it (as Word copies after a paragraph) is no cell.
     const spacedEnd = hasTab ? nextTab : end;
-    if (content && !hasPipe && (!hasTab || !hasContent(text, nextTab, end)) && spaces.between(start, spacedEnd)) {
+    if (content && !hasPipe && spaces.mayBeBetween(spacedEnd) && (!hasTab || !hasContent(text, nextTab, end)) && spaces.between(start, spacedEnd)) {
       const spaced = spacedRowCells(text, start, spacedEnd);
       if (spaced) {
         lines.push(makeLine(index, lineStart, lineEnd, 'row', spacedCells(text, spaced, index), 'spaces'));
@@ -389,6 +395,15 @@ class SpaceFinder {
   private readonly search = /[ \u3000\u00a0]/g;
 
   constructor(private readonly text: string) {}
+
+  /**
+   * False when `between` is sure to say no for a line ending at `end`: no space is left in the
+   * text, or the next one lies beyond the line (every line without a space, most of them, is told
+   * so without a call into the search).
+   */
+  mayBeBetween(end: number): boolean {
+    return this.next !== -1 && !(this.next >= end);
+  }
 
   /** Whether `[start, end)` has a space between two characters that are not whitespace; lines are asked in order. */
   between(start: number, end: number): boolean {
@@ -462,6 +477,7 @@ function lineEnds(text: string, lineStarts: number[]): number[] {
  * line is then how the text was exported, not a blank cell after the line's last one.
  */
 function endsInTabs(text: string, starts: number[], ends: number[]): boolean {
+  if (text.indexOf('\t') < 0) return false;
   let content = 0;
   let tabbed = 0;
   for (let i = 0; i < starts.length; i++) {
