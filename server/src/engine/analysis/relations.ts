@@ -70,13 +70,17 @@ export function isMissing(cell: DataCell | undefined): boolean {
 export function analyzeTable(table: TableInstance, format: FormatId): RelationAnalysis {
   const set = relationsOf(format, table.id);
   const relations: Relation[] = [];
-  for (let r = 0; r < set.decls.length; r++) relations.push(new Relation(set.decls[r], r, table.byIndex));
+  const sides = new Array<DataCell[] | undefined>(set.decls.length * 2).fill(undefined);
+  for (let r = 0; r < set.decls.length; r++) relations.push(new Relation(set.decls[r], r, table.byIndex, sides));
   return new TableAnalysis(relations, set);
 }
 
 /**
  * A relation evaluated on the cells of a table (by `cellIndex`). Its status and sums are computed at
- * once; the cells themselves only when asked for, as most relations of a report hold and nobody asks.
+ * once; the cells themselves only when asked for, as most relations of a report hold and nobody
+ * asks. They are kept in an array the table's relations share, not in fields of their own: V8
+ * compiles against a field that was never written again as a constant, and a memo written late in
+ * a run would discard that code.
  */
 class Relation implements RelationState {
   // Declared only and set in the constructor (see `SourceCell`): some forty relations a report.
@@ -84,32 +88,31 @@ class Relation implements RelationState {
   /** The relation's place among its table's relations. */
   declare readonly position: number;
   declare private readonly cells: (DataCell | undefined)[];
+  /** The cells of each relation of the table, lhs at `2 × position`, rhs after it, once asked for. */
+  declare private readonly sides: (DataCell[] | undefined)[];
   declare readonly status: RelationState['status'];
   declare readonly lhsSum: number;
   declare readonly rhsSum: number;
-  declare private lhsCells?: DataCell[];
-  declare private rhsCells?: DataCell[];
 
-  constructor(decl: RelationDecl, position: number, cells: (DataCell | undefined)[]) {
+  constructor(decl: RelationDecl, position: number, cells: (DataCell | undefined)[], sides: (DataCell[] | undefined)[]) {
     this.decl = decl;
     this.position = position;
     this.cells = cells;
+    this.sides = sides;
     const lhs = sumOf(decl.lhsIndexes, cells);
     const rhs = sumOf(decl.rhsIndexes, cells);
     this.status = lhs === ABSENT || rhs === ABSENT ? 'absent' : Number.isNaN(lhs) || Number.isNaN(rhs) ? 'unknown' : lhs === rhs ? 'holds' : 'broken';
     const known = this.status === 'holds' || this.status === 'broken';
     this.lhsSum = known ? lhs : 0;
     this.rhsSum = known ? rhs : 0;
-    this.lhsCells = undefined;
-    this.rhsCells = undefined;
   }
 
   get lhs(): DataCell[] {
-    return (this.lhsCells ??= present(this.decl.lhsIndexes, this.cells));
+    return (this.sides[2 * this.position] ??= present(this.decl.lhsIndexes, this.cells));
   }
 
   get rhs(): DataCell[] {
-    return (this.rhsCells ??= present(this.decl.rhsIndexes, this.cells));
+    return (this.sides[2 * this.position + 1] ??= present(this.decl.rhsIndexes, this.cells));
   }
 }
 

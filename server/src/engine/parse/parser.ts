@@ -2,7 +2,7 @@
  * The tolerant report parser: one linear pass over the lines that recognises part headings,
  * tables 2–4 in any of the supported layouts (mixed freely), and the report's metadata.
  */
-import type { PartInstance, ReportModel, Span, TableInstance, TextCell } from '../model';
+import type { PartInstance, PeriodStatement, ReportModel, Span, TableInstance, TextCell } from '../model';
 import { formatForYear } from '../template';
 import type { TableId } from '../template/types';
 import { hasCjk, labelCore, splitOrdinal, toHalfWidth } from '../text/normalize';
@@ -142,14 +142,15 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
     parts[i].span = { start: parts[i].heading.start, end: i + 1 < parts.length ? lineStartBefore(lineStarts, parts[i + 1].heading.start) : text.length };
   }
   const narrative = narrativeSpans(text, lines, tables);
+  const period = findPeriod(text, narrative);
   const lineOf = (o: number): number => lineOfOffset(lineStarts, o);
   return {
     text,
     lineStarts,
     title: title.span,
-    year: title.year ?? yearFromPeriodOrDate(text, narrative, closingDate?.year),
+    year: title.year ?? yearFromPeriodOrDate(period, closingDate?.year),
     agency: title.agency ?? findSignature(text, lines, closingDate),
-    period: findPeriod(text, narrative),
+    period,
     closingDate,
     parts,
     tables,
@@ -183,8 +184,7 @@ function lineStartBefore(lineStarts: number[], offset: number): number {
   return line > 0 ? lineStarts[line] - 1 >= 0 ? lineStarts[line] : 0 : 0;
 }
 
-function yearFromPeriodOrDate(text: string, narrative: Span[], closingYear: number | undefined): number | undefined {
-  const period = findPeriod(text, narrative);
+function yearFromPeriodOrDate(period: PeriodStatement | undefined, closingYear: number | undefined): number | undefined {
   if (period) return period.from.year;
   return closingYear !== undefined ? closingYear - 1 : undefined;
 }
