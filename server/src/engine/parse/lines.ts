@@ -140,6 +140,29 @@ export class SourceCell implements TextCell {
   }
 }
 
+// A `SourceCell` makes its `raw`, `before` and `after` spans when asked for; the parser reads the
+// offsets they are made of instead.
+
+/** Where a cell's span with its surrounding whitespace starts (`raw.start`). */
+export function rawStartOf(cell: TextCell): number {
+  return cell instanceof SourceCell ? cell.rawStart : cell.raw.start;
+}
+
+/** Where a cell's span with its surrounding whitespace ends (`raw.end`). */
+export function rawEndOf(cell: TextCell): number {
+  return cell instanceof SourceCell ? cell.rawEnd : cell.raw.end;
+}
+
+/** The offset of the separator before a cell (`before.start`), -1 for none. */
+function separatorBeforeOf(cell: TextCell): number {
+  return cell instanceof SourceCell ? cell.separatorBefore : (cell.before?.start ?? -1);
+}
+
+/** The offset of the separator after a cell (`after.start`), -1 for none. */
+function separatorAfterOf(cell: TextCell): number {
+  return cell instanceof SourceCell ? cell.separatorAfter : (cell.after?.start ?? -1);
+}
+
 /** The parsed value of a cell's text, parsed once per cell however often the parser asks. */
 export function cellValue(cell: TextCell): ParsedValue {
   if (cell instanceof SourceCell) return (cell.parsed ??= parseValue(cell.text));
@@ -181,7 +204,7 @@ export function joinedCell(parts: TextCell[], text: string): SourceCell {
 
 /** A cell with text `text` at [start, end), its whitespace and separators from `first` (before) to `last` (after). */
 function spanning(first: TextCell, last: TextCell, start: number, end: number, text: string, parts: TextCell[] | undefined): SourceCell {
-  const cell = new SourceCell(start, end, text, first.line, first.raw.start, last.raw.end, first.before?.start ?? -1, last.after?.start ?? -1);
+  const cell = new SourceCell(start, end, text, first.line, rawStartOf(first), rawEndOf(last), separatorBeforeOf(first), separatorAfterOf(last));
   cell.parts = parts;
   return cell;
 }

@@ -60,8 +60,11 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       continue;
     }
     if (line.kind === 'separator' || line.cells.length === 0) continue;
-    if (line.kind === 'text' || line.kind === 'cell') {
-      const cell = undecorate(line.cells[0]);
+    const isRow = line.kind === 'row';
+    // A line of text or a cell on its own line has one cell, read without its Markdown marks.
+    let single: TextCell | undefined;
+    if (!isRow) {
+      const cell = (single = undecorate(line.cells[0]));
       if (cell.text.startsWith('<!--')) continue;
       // A number, blank or placeholder is never a label; only text is looked up.
       if (isDataLike(cellValue(cell)) || !cellIsLabel(cell)) {
@@ -73,28 +76,35 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
         }
       }
     }
-    const labelled: Labelled[] = [];
+    let labelled: Labelled[] | undefined;
     let allData = true;
     for (let index = 0; index < line.cells.length; index++) {
       const raw = line.cells[index];
       if (!isDataLike(cellValue(raw))) allData = false;
-      const cell = line.kind === 'row' ? raw : undecorate(raw);
+      const cell = single ?? raw;
       if (cell.text === '' || isDataLike(cellValue(cell))) continue;
       const all = cellLabels(cell);
       const match = resolve(all, builder, cell.text);
-      if (match) labelled.push({ cell, match, all, index });
+      if (match) (labelled ??= []).push({ cell, match, all, index });
     }
-    const isRow = line.kind === 'row';
     if (isRow && builder?.id === 'table3' && !builder.hasRows) {
-      headerFragments = joinHeaderFragments(line, labelled, headerFragments, builder);
+      headerFragments = joinHeaderFragments(line, (labelled ??= []), headerFragments, builder);
     }
-    if (builder?.id === 'table3' && labelled.length > 0 && isHeaderAgain(line, labelled, builder)) {
-      builder.headerRepeated(labelled.map((l) => l.cell));
+    if (labelled !== undefined && labelled.length > 0 && builder?.id === 'table3' && isHeaderAgain(line, labelled, builder)) {
+      const cells: TextCell[] = [];
+      for (const l of labelled) cells.push(l.cell);
+      builder.headerRepeated(cells);
       continue;
     }
-    if (labelled.length > 0) {
+    if (labelled !== undefined && labelled.length > 0) {
       const lastTable = labelled[labelled.length - 1].match.entry.table;
-      const first = labelled.find((l) => l.match.entry.table === lastTable)!;
+      let first = labelled[0];
+      for (const l of labelled) {
+        if (l.match.entry.table === lastTable) {
+          first = l;
+          break;
+        }
+      }
       if (!builder || builder.id !== lastTable || startsNewCopy(builder, first.match)) {
         const copy = builder?.id === lastTable;
         open(lastTable, line, first.cell.start);
@@ -104,15 +114,15 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       }
       builder!.lineLayout(line.layout);
       for (const l of labelled) if (l.match.entry.table === lastTable) builder!.label(l.cell, l.match, l.all);
-      const after = line.cells.slice(labelled[labelled.length - 1].index + 1);
-      if (isRow && !isHeaderLineOfTable4(builder!, after)) builder!.data(after, true, true, labelled[labelled.length - 1].index + 1);
+      const after = labelled[labelled.length - 1].index + 1;
+      if (isRow && !isHeaderLineOfTable4(builder!, line.cells, after)) builder!.data(line.cells, true, true, after, after);
       continue;
     }
     if (allData) {
       if (builder) {
         builder.lineLayout(line.layout);
-        if (isRow) builder.data(line.cells, true, false);
-        else builder.data([line.cells[0]], false, false);
+        // A line that is no row has one cell.
+        builder.data(line.cells, isRow, false);
       }
       continue;
     }
@@ -126,7 +136,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       continue;
     }
     if (!isRow && isWordedValue(line.cells[0].text) && builder.expectsValue()) {
-      builder.data([line.cells[0]], false, false);
+      builder.data(line.cells, false, false);
       continue;
     }
     for (const c of line.cells) {
@@ -134,7 +144,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
     }
     let lastText = line.cells.length - 1;
     while (lastText >= 0 && cellValue(line.cells[lastText]).kind !== 'text') lastText--;
-    if (isRow && lastText >= 0) builder.data(line.cells.slice(lastText + 1), true, true, lastText + 1);
+    if (isRow && lastText >= 0) builder.data(line.cells, true, true, lastText + 1, lastText + 1);
   }
   close();
 
@@ -193,22 +203,10 @@ function yearFromPeriodOrDate(period: PeriodStatement | undefined, closingYear: 
 function resolve(all: Match[], builder: TableBuilder | undefined, text: string): Match | undefined {
   if (all.length === 0) return undefined;
   const hasOrdinal = all[0].ordinal !== undefined;
-  const score = (m: Match): number => {
-    let s = m.distance * 10;
-    if (m.quality === 'fuzzy' && m.entry.kind !== 'row' && !(builder?.id === m.entry.table && expectsHeaders(builder))) s += 100;
-    if (builder && m.entry.table !== builder.id) s += 3;
-    if (m.entry.kind === 'row' && m.entry.ordinal !== undefined) {
-      if (hasOrdinal && m.ordinal !== m.entry.ordinal) s += 4;
-      if (!hasOrdinal && !(builder?.hasRows && builder.id === m.entry.table)) s += 2;
-    }
-    if (m.entry.kind !== 'row' && hasOrdinal) s += 2;
-    if (m.entry.kind === 'column' && builder?.hasRows && builder.id === m.entry.table && builder.id !== 'table2') s += 2;
-    return s;
-  };
   let best = all[0];
-  let bestScore = score(best);
+  let bestScore = scoreOf(best, builder, hasOrdinal);
   for (let i = 1; i < all.length; i++) {
-    const sc = score(all[i]);
+    const sc = scoreOf(all[i], builder, hasOrdinal);
     if (sc < bestScore) {
       best = all[i];
       bestScore = sc;
@@ -218,6 +216,20 @@ function resolve(all: Match[], builder: TableBuilder | undefined, text: string):
   if (best.quality === 'fuzzy' && best.entry.kind === 'caption') return isCaptionTypo(all, best) ? best : undefined;
   if (best.quality === 'fuzzy' && (best.entry.kind !== 'row' || (labelCore(text).length < 5 && !isShortTypo(all, best, builder)))) return undefined;
   return best;
+}
+
+/** How far a match is from what the open table expects (lower is better); `hasOrdinal`: the text is numbered. */
+function scoreOf(m: Match, builder: TableBuilder | undefined, hasOrdinal: boolean): number {
+  let s = m.distance * 10;
+  if (m.quality === 'fuzzy' && m.entry.kind !== 'row' && !(builder?.id === m.entry.table && expectsHeaders(builder))) s += 100;
+  if (builder && m.entry.table !== builder.id) s += 3;
+  if (m.entry.kind === 'row' && m.entry.ordinal !== undefined) {
+    if (hasOrdinal && m.ordinal !== m.entry.ordinal) s += 4;
+    if (!hasOrdinal && !(builder?.hasRows && builder.id === m.entry.table)) s += 2;
+  }
+  if (m.entry.kind !== 'row' && hasOrdinal) s += 2;
+  if (m.entry.kind === 'column' && builder?.hasRows && builder.id === m.entry.table && builder.id !== 'table2') s += 2;
+  return s;
 }
 
 /**
@@ -292,8 +304,10 @@ function addHeaderTypos(line: Line, labelled: Labelled[], builder: TableBuilder)
  * Whether the cells after the last label of a table-4 line hold more words (a header mistyped, such
  * as `复议后起拆`), so the line is a header line and none of them is a value.
  */
-function isHeaderLineOfTable4(builder: TableBuilder, after: Line['cells']): boolean {
-  return builder.id === 'table4' && after.some((c) => c.text !== '' && !isDataLike(cellValue(c)));
+function isHeaderLineOfTable4(builder: TableBuilder, cells: Line['cells'], from: number): boolean {
+  if (builder.id !== 'table4') return false;
+  for (let i = from; i < cells.length; i++) if (cells[i].text !== '' && !isDataLike(cellValue(cells[i]))) return true;
+  return false;
 }
 
 /**
@@ -470,10 +484,10 @@ function joinSplitLabels(text: string, lines: Line[]): void {
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].kind === 'blank' || lines[i].kind === 'separator') continue;
     // In a row, the one cell with text: a label of a tab row may stand after its padding cells.
-    const at = lines[i].kind === 'row' ? lines[i].cells.findIndex((c) => c.text !== '') : 0;
+    const at = lines[i].kind === 'row' ? firstFilled(lines[i].cells, 0) : 0;
     const first = lines[i].cells[at];
     if (!first) continue;
-    if (lines[i].kind === 'row' && lines[i].cells.some((c, k) => k > at && c.text !== '')) {
+    if (lines[i].kind === 'row' && firstFilled(lines[i].cells, at + 1) >= 0) {
       joinWrappedEnd(lines, i);
       continue;
     }
@@ -488,36 +502,24 @@ function joinSplitLabels(text: string, lines: Line[]): void {
       continue;
     }
     if (!prefix && !open && !isNumbered(t)) continue;
-    const pieces: { line: number; cell: TextCell; idx: number }[] = [{ line: i, cell: first, idx: at }];
+    const pieces: Piece[] = [{ line: i, cell: first, idx: at }];
     let joined = t;
     let blanks = 0;
     // The line of the row's values, when they stand between the pieces rather than after the last.
     let values: number | undefined;
-    const merge = (): void => {
-      const last = pieces[pieces.length - 1];
-      const host = values !== undefined ? { line: values, idx: 0 } : (pieces.find((p) => p !== last && hasValuesAfter(lines[p.line], p.idx)) ?? last);
-      const parts: TextCell[] = [];
-      for (const p of pieces) parts.push(p.cell);
-      const cell = joinedCell(parts, joined);
-      if (host.line === values) lines[values].cells.unshift(cell);
-      else placeJoined(text, lines, host.line, host.idx, at, cell);
-      for (const p of pieces) if (p.line !== host.line) lines[p.line] = emptied(lines[p.line]);
-      i = last.line;
-    };
     let merged = false;
     for (let j = i + 1; j < lines.length && pieces.length < MAX_JOIN; j++) {
       if (lines[j].kind === 'blank') {
         if (++blanks > 1) break;
         continue;
       }
-      const idx = lines[j].cells.findIndex((c) => c.text !== '');
+      const idx = firstFilled(lines[j].cells, 0);
       if (idx < 0) break;
       const cell = lines[j].cells[idx];
       if (prefix && values === undefined && pieces.length > 0 && isValuesAlone(lines[j])) {
         values = j;
         continue;
       }
-      if (lines[j].kind === 'row' && lines[j].cells.slice(0, idx).some((c) => c.text !== '')) break;
       if (!hasCjk(cell.text) || cellValue(cell).kind !== 'text') break;
       if (!prefix && (!mayBeNearLabel(joined + cell.text) || cellIsLabel(cell))) break;
       joined += cell.text;
@@ -525,7 +527,7 @@ function joinSplitLabels(text: string, lines: Line[]): void {
       const stillPrefix = prefix && isLabelPrefix(joined);
       const found = matchLabel(joined).some((m) => m.quality !== 'fuzzy') || (!stillPrefix && mayBeNearLabel(joined) && !cellIsLabel(cell) && isNearLongRow(joined));
       if (found && !(pieces.length < MAX_JOIN && closedByNext(lines, j, joined))) {
-        merge();
+        i = mergePieces(text, lines, pieces, joined, values, at);
         merged = true;
         break;
       }
@@ -533,8 +535,47 @@ function joinSplitLabels(text: string, lines: Line[]): void {
       blanks = 0;
     }
     // The pieces end one character short of a long label (已获取信 for 已获取信息).
-    if (!merged && prefix && pieces.length > 1 && mayBeNearLabel(joined) && !cellIsLabel(pieces[pieces.length - 1].cell) && isNearLongRow(joined)) merge();
+    if (!merged && prefix && pieces.length > 1 && mayBeNearLabel(joined) && !cellIsLabel(pieces[pieces.length - 1].cell) && isNearLongRow(joined)) i = mergePieces(text, lines, pieces, joined, values, at);
   }
+}
+
+/** A piece of a label broken over lines: its line, its cell and the cell's place in the line. */
+interface Piece {
+  line: number;
+  cell: TextCell;
+  idx: number;
+}
+
+/** The index of the first cell from `from` on that holds text, -1 for none. */
+function firstFilled(cells: TextCell[], from: number): number {
+  for (let k = from; k < cells.length; k++) if (cells[k].text !== '') return k;
+  return -1;
+}
+
+/**
+ * Puts the label joined from `pieces` where its row's values are (the line `values` when they
+ * stand between the pieces, else the first piece's line with values after it, else the last
+ * piece's) and empties the other pieces' lines; returns the last piece's line, where reading goes on.
+ */
+function mergePieces(text: string, lines: Line[], pieces: Piece[], joined: string, values: number | undefined, at: number): number {
+  const last = pieces[pieces.length - 1];
+  let host: { line: number; idx: number } = last;
+  if (values !== undefined) host = { line: values, idx: 0 };
+  else {
+    for (const p of pieces) {
+      if (p !== last && hasValuesAfter(lines[p.line], p.idx)) {
+        host = p;
+        break;
+      }
+    }
+  }
+  const parts: TextCell[] = [];
+  for (const p of pieces) parts.push(p.cell);
+  const cell = joinedCell(parts, joined);
+  if (host.line === values) lines[values].cells.unshift(cell);
+  else placeJoined(text, lines, host.line, host.idx, at, cell);
+  for (const p of pieces) if (p.line !== host.line) lines[p.line] = emptied(lines[p.line]);
+  return last.line;
 }
 
 /** Whether a row line has a value after cell `idx` (its label's values stand on that line). */

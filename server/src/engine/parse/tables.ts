@@ -8,7 +8,7 @@ import { cellCount, cellIndex, cellKey, rowOf, sectionDecl, tableDecl } from '..
 import type { CellRef, RowDecl, SectionDecl, TableId } from '../template/types';
 import { hasCjk, isWhitespace, toHalfWidth } from '../text/normalize';
 import { BLANK, countValue, type ParsedValue } from '../text/numbers';
-import { cellValue } from './lines';
+import { cellValue, rawEndOf } from './lines';
 import type { FormatId } from '../types';
 import type { Match } from './labels';
 
@@ -30,6 +30,19 @@ interface PendingRow {
   column?: number;
   /** The row's width when both formats give it the same (-1: they differ), once asked for. */
   sameWidth?: number;
+  /** `tabShape` of the row, once asked for (the row is complete by then). */
+  shape?: string;
+}
+
+/** Whether the cells from index `from` on are all blank. */
+function allBlank(cells: TextCell[], from: number): boolean {
+  for (let i = from; i < cells.length; i++) if (cells[i].text !== '') return false;
+  return true;
+}
+
+/** A row begun, with no cells yet; every field set, so that every pending row has one shape. */
+function pendingRow(id: string | undefined, section: string, label: TextCell | undefined, matches: Match[], startLine: number): PendingRow {
+  return { id, section, label, matches, pending: [], closed: false, closedByRow: undefined, startLine, column: undefined, sameWidth: undefined, shape: undefined };
 }
 
 const T4_WIDTH = 15;
@@ -155,7 +168,9 @@ export class TableBuilder {
     this.rowsStarted = true;
     this.headerAgain = false;
     this.closeRow();
-    this.current = { id: e.id, section: this.sectionId, label: cell, matches: all.filter((m) => m.entry.id === e.id && m.entry.table === this.id), pending: [], closed: false, startLine: cell.line };
+    const matches: Match[] = [];
+    for (const m of all) if (m.entry.id === e.id && m.entry.table === this.id) matches.push(m);
+    this.current = pendingRow(e.id, this.sectionId, cell, matches, cell.line);
     this.rows.push(this.current);
   }
 
@@ -202,7 +217,7 @@ export class TableBuilder {
     if (this.headerAgain) return;
     if (this.rowsStarted && this.id !== 'table4' && hasCjk(cell.text) && cell.text.length <= 40) {
       this.closeRow();
-      this.current = { section: this.sectionId, label: cell, matches: [], pending: [], closed: false, startLine: cell.line };
+      this.current = pendingRow(undefined, this.sectionId, cell, [], cell.line);
       this.rows.push(this.current);
     } else {
       this.unknown.push(cell);
@@ -210,14 +225,14 @@ export class TableBuilder {
   }
 
   /**
-   * Feeds data cells; `rowLine` says they came from a multi-cell row line, where `column` is the
-   * first one's column.
+   * Feeds data cells, `cells` from index `from` on; `rowLine` says they came from a multi-cell row
+   * line, where `column` is the first one's column.
    */
-  data(cells: TextCell[], rowLine: boolean, afterLabel: boolean, column?: number): void {
-    if (cells.length === 0) return;
-    for (const c of cells) if (c.text) this.touch(c);
+  data(cells: TextCell[], rowLine: boolean, afterLabel: boolean, column?: number, from = 0): void {
+    if (cells.length <= from) return;
+    for (let i = from; i < cells.length; i++) if (cells[i].text) this.touch(cells[i]);
     if (this.id === 'table4') {
-      this.table4Data(cells, rowLine);
+      this.table4Data(cells, rowLine, from);
       return;
     }
     const row = this.current;
@@ -226,35 +241,34 @@ export class TableBuilder {
     if (rowLine) {
       if (!afterLabel && (row.closed || full)) return;
       if (afterLabel && row.pending.length === 0) row.column = column;
-      for (const c of cells) row.pending.push(c);
+      for (let i = from; i < cells.length; i++) row.pending.push(cells[i]);
       row.closed = true;
       row.closedByRow = true;
       return;
     }
-    if (row.closed && (full || cells.every((c) => c.text === '') || row.closedByRow)) return;
-    for (const c of cells) row.pending.push(c);
+    if (row.closed && (full || allBlank(cells, from) || row.closedByRow)) return;
+    for (let i = from; i < cells.length; i++) row.pending.push(cells[i]);
   }
 
-  private table4Data(cells: TextCell[], rowLine: boolean): void {
+  private table4Data(cells: TextCell[], rowLine: boolean, from: number): void {
     if (this.t4Done) return;
     let row = this.rows[0];
     if (rowLine) {
-      const filled = cells.filter((c) => c.text !== '').length;
-      if (filled === 0 && this.t4Totals < 3) return;
+      if (allBlank(cells, from) && this.t4Totals < 3) return;
       if (!row) {
-        row = { id: 'cases', section: 'main', matches: [], pending: [], closed: false, startLine: cells[0].line };
+        row = pendingRow('cases', 'main', undefined, [], cells[from].line);
         this.rows.push(row);
       }
-      for (const c of cells) row.pending.push(c);
+      for (let i = from; i < cells.length; i++) row.pending.push(cells[i]);
       this.t4Done = row.pending.length >= T4_WIDTH;
       return;
     }
-    const cell = cells[0];
+    const cell = cells[from];
     const started = row !== undefined;
     const isNumber = cellValue(cell).kind === 'number';
     if (!started && !(this.t4Totals >= 3 || (isNumber && this.t4Totals >= 1))) return;
     if (!row) {
-      row = { id: 'cases', section: 'main', matches: [], pending: [], closed: false, startLine: cell.line };
+      row = pendingRow('cases', 'main', undefined, [], cell.line);
       this.rows.push(row);
     }
     row.pending.push(cell);
@@ -311,7 +325,13 @@ export class TableBuilder {
     const rowIds = new Set<string>();
     const sections: SectionInstance[] = [];
     const sectionOf = (id: string): SectionInstance => {
-      let s = sections.find((x) => x.id === id);
+      let s: SectionInstance | undefined;
+      for (const x of sections) {
+        if (x.id === id) {
+          s = x;
+          break;
+        }
+      }
       if (!s) {
         s = { id, caption: this.captions.get(id), captionMatch: this.captionMatches.get(id), headers: this.headers.get(id) ?? [], rows: [], span: { start: Infinity, end: -Infinity } };
         sections.push(s);
@@ -369,7 +389,7 @@ export class TableBuilder {
               key,
               index,
               source,
-              insertAt: source ? undefined : placed ? (present < 0 ? row.label! : placed[present]!).raw.end : missingAt,
+              insertAt: source ? undefined : placed ? rawEndOf(present < 0 ? row.label! : placed[present]!) : missingAt,
               missingBefore: source ? undefined : i - present - 1,
               slot: source || !placed ? undefined : slotOf(placed, i, present, row.label!, columns!, text!, lineStarts!),
               value,
@@ -644,7 +664,13 @@ function extend(span: Span, other: Span): void {
 }
 
 function pickMatch(matches: Match[], format: FormatId): LabelMatch | undefined {
-  const best = matches.find((m) => m.entry.formats.has(format)) ?? matches[0];
+  let best = matches[0];
+  for (const m of matches) {
+    if (m.entry.formats.has(format)) {
+      best = m;
+      break;
+    }
+  }
   return best ? { standard: best.entry.standard, quality: best.quality } : undefined;
 }
 
@@ -690,8 +716,11 @@ function dataColumnsOf(rows: PendingRow[], widthOf: (section: string) => number)
  * table different paddings, and the last of these tells rows apart that the others do not.
  */
 function tabShape(row: PendingRow): string {
-  const closed = row.pending[row.pending.length - 1]?.text === '';
-  return `${row.section}\u0000${row.column}\u0000${row.pending.length}\u0000${closed}`;
+  if (row.shape === undefined) {
+    const closed = row.pending[row.pending.length - 1]?.text === '';
+    row.shape = `${row.section}\u0000${row.column}\u0000${row.pending.length}\u0000${closed}`;
+  }
+  return row.shape;
 }
 
 /**
@@ -749,6 +778,10 @@ function withoutLabelPadding(row: PendingRow, width: number, dataColumn: number 
  * added for merged cells are dropped. Surplus filled cells are returned as extra.
  */
 export function align(pending: TextCell[], width: number, label?: TextCell, layout?: TableLayout): { kept: TextCell[]; extra: TextCell[]; missingAt: number } {
+  if (pending.length <= width) {
+    const last = pending.length > 0 ? pending[pending.length - 1] : label;
+    return { kept: pending, extra: [], missingAt: last ? rawEndOf(last) : 0 };
+  }
   const cells = [...pending];
   let extra: TextCell[] = [];
   if ((layout === 'markdown' || layout === 'pipe-rows') && cells.length > width) {
@@ -759,5 +792,5 @@ export function align(pending: TextCell[], width: number, label?: TextCell, layo
     extra = cells.length > width ? cells.splice(width) : [];
   }
   const last = cells[cells.length - 1] ?? label;
-  return { kept: cells, extra, missingAt: last ? last.raw.end : 0 };
+  return { kept: cells, extra, missingAt: last ? rawEndOf(last) : 0 };
 }
