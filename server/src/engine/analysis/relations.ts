@@ -395,6 +395,6 @@ function setDerived(cell: DataCell, value: number, from: RelationState, found: M
 }
 
 function anyDoubtful(cells: DataCell[], uncertain: Set<string>): boolean {
-  for (let i = 0; i < cells.length; i++) if (cells[i].rowIncomplete || uncertain.has(cells[i].key)) return true;
+  for (let i = 0; i < cells.length; i++) if (cells[i].rowIncomplete || (uncertain.size > 0 && uncertain.has(cells[i].key))) return true;
   return false;
 }

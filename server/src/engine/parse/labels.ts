@@ -205,8 +205,12 @@ const UNNUMBERED = new Map<string, number>(
   PARTS.flatMap((p) => [p.heading, ...p.variants].map((h) => [h.replace(ORDINAL_PREFIX_RE, ''), p.index] as [string, number])),
 );
 
-const UNNUMBERED_FIRST = new Set([...UNNUMBERED.keys()].map((k) => k.charCodeAt(0)));
-const ORDINAL_CODES = new Set([...CN_ORDINALS].map((c) => c.charCodeAt(0)));
+/** What may open a heading, by character code: `ORDINAL` (一 … 十, 第), `UNNUMBERED` (the first character of a wording without ordinal). */
+const OPENERS = new Uint8Array(0x10000);
+const ORDINAL = 1;
+const UNNUMBERED_START = 2;
+for (const c of CN_ORDINALS) OPENERS[c.charCodeAt(0)] |= ORDINAL;
+for (const k of UNNUMBERED.keys()) OPENERS[k.charCodeAt(0)] |= UNNUMBERED_START;
 const SENTENCE_MARKS = /[，。；,;]/;
 
 /** A text without its whitespace (a heading spaced out as `总 体 情 况`); the text itself when it has none. */
@@ -224,9 +228,9 @@ function withoutSpaces(text: string): string {
 export function matchHeading(text: string): HeadingMatch | undefined {
   let at = 0;
   while (at < text.length && isWhitespace(text.charCodeAt(at))) at++;
-  const first = at < text.length ? text.charCodeAt(at) : -1;
-  if (!ORDINAL_CODES.has(first) && at < text.length) {
-    if (!UNNUMBERED_FIRST.has(first) || text.length > 60 || SENTENCE_MARKS.test(text)) return undefined;
+  const opens = at < text.length ? OPENERS[text.charCodeAt(at)] : 0;
+  if ((opens & ORDINAL) === 0 && at < text.length) {
+    if ((opens & UNNUMBERED_START) === 0 || text.length > 60 || SENTENCE_MARKS.test(text)) return undefined;
     const part = UNNUMBERED.get(withoutSpaces(toHalfWidth(text)).replace(/[:：]$/, ''));
     return part === undefined ? undefined : { part };
   }

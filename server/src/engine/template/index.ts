@@ -49,24 +49,27 @@ export function formatForYear(year: number | undefined): FormatId {
   return year !== undefined && year <= 2020 ? '2019' : '2021';
 }
 
-const tablesById = new Map<FormatId, Map<TableId, TableDecl>>([
-  ['2019', new Map(TABLES_2019.map((t) => [t.id, t]))],
-  ['2021', new Map(TABLES_2021.map((t) => [t.id, t]))],
-]);
+// The parser and the rules ask for declarations hundreds of times a report: the lookups below
+// compare a few interned ids instead of hashing them into maps.
+const DECLS_2019 = byTableId(TABLES_2019);
+const DECLS_2021 = byTableId(TABLES_2021);
 
-const sectionsById = new Map<TableDecl, Map<string, SectionDecl>>();
+function byTableId(tables: TableDecl[]): Record<TableId, TableDecl> {
+  const find = (id: TableId): TableDecl => tables.find((t) => t.id === id)!;
+  return { table2: find('table2'), table3: find('table3'), table4: find('table4') };
+}
 
 /** The declaration of a table in a format. */
 export function tableDecl(format: FormatId, table: TableId): TableDecl {
-  return tablesById.get(format)!.get(table)!;
+  const tables = format === '2019' ? DECLS_2019 : DECLS_2021;
+  return table === 'table3' ? tables.table3 : table === 'table2' ? tables.table2 : tables.table4;
 }
 
 /** The declaration of a section of a table. */
 export function sectionDecl(format: FormatId, table: TableId, section: string): SectionDecl | undefined {
-  const decl = tableDecl(format, table);
-  let byId = sectionsById.get(decl);
-  if (!byId) sectionsById.set(decl, (byId = new Map(decl.sections.map((s) => [s.id, s]))));
-  return byId.get(section);
+  const sections = tableDecl(format, table).sections;
+  for (let i = 0; i < sections.length; i++) if (sections[i].id === section) return sections[i];
+  return undefined;
 }
 
 /** The declaration of a row. */
