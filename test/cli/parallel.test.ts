@@ -144,3 +144,24 @@ describe('gkreport check on worker threads', () => {
     assert.equal(workers(['fix', 'fixme'], '2'), false);
   });
 });
+
+describe('gkreport check reading ahead on a worker thread', () => {
+  it('prints the same as when the checking thread reads the files, unreadable ones among them', () => {
+    for (const args of [['check', ...MIXED], ['check', '--format', 'json', '--locale', 'zh-cn', ...MIXED], ['check', '--quiet', ...CLEAN]]) {
+      // Fewer than 1,000 files: one checking thread, and by default a thread reading ahead of it.
+      const ahead = gk(args);
+      const here = gk(args, { GKREPORT_JOBS: '1' });
+      assert.equal(ahead.stderr, here.stderr, `stderr of ${args.join(' ')}`);
+      assert.equal(ahead.status, here.status, `exit status of ${args.join(' ')}`);
+      assert.ok(ahead.stdout === here.stdout, `stdout of ${args.join(' ')} differs (${ahead.stdout.length} and ${here.stdout.length} characters)`);
+    }
+  });
+
+  it('starts its thread for 64 files or more only, not with GKREPORT_JOBS=1, not for fix', () => {
+    const workers = (args: string[], env: Record<string, string>) => (gk(args, { ...env, NODE_DEBUG: 'worker' }).stderr.match(/^WORKER \d+:.*created/gm) ?? []).length;
+    assert.equal(workers(['check', ...CLEAN], {}), 1);
+    assert.equal(workers(['check', ...CLEAN], { GKREPORT_JOBS: '1' }), 0);
+    assert.equal(workers(['check', 'few'], {}), 0);
+    assert.equal(workers(['fix', 'fixme'], {}), 0);
+  });
+});

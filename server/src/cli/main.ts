@@ -18,7 +18,7 @@ import { expandArguments, type Target } from './files';
 import { agencyKey, checkAgainst, checkedOutcome, firstCheck, internal, load, previousModel, problemOutcome, withoutModel, withPrevious, type Checked, type Outcome } from './jobs';
 import { messages, type FileProblem, type Messages } from './messages';
 import { formatRules, formatSarif, writeOutput } from './output';
-import { checkInWorkers, runWorker, threadCount } from './parallel';
+import { checkInWorkers, Prefetcher, runWorker, threadCount } from './parallel';
 
 /** Where the CLI writes and what environment it reads. */
 export interface CliIo {
@@ -75,7 +75,14 @@ export async function runAsync(argv: string[], io: CliIo, workerScript?: string)
   const files = setup.targets.filter((t) => !t.problem).length;
   const threads = setup.command === 'check' && workerScript ? threadCount(io.env, files) : 1;
   const outcomes = threads > 1 ? await checkInWorkers(setup, threads, workerScript!) : undefined;
-  return finish(setup, outcomes ?? checkHere(setup), io);
+  if (outcomes) return finish(setup, outcomes, io);
+  // On this thread, a worker thread may read the files ahead of the checks.
+  const reader = setup.command === 'check' && workerScript ? Prefetcher.start(workerScript, setup.targets.map((t) => (t.problem ? null : t.path)), io.env) : undefined;
+  try {
+    return finish(setup, checkHere(setup, reader), io);
+  } finally {
+    await reader?.close();
+  }
 }
 
 /** Understands the command line and answers what needs no report; otherwise says what to check. */
@@ -113,13 +120,19 @@ function prepare(argv: string[], io: CliIo): Setup | number {
   }
   const cliLayer: EngineOptions = { locale: options.locale, ...(options.template ? { template: options.template } : {}) };
   const byFolder = new Map<string, Settings>();
+  // By the folder as written too: resolving every one of thousands of paths took longer than their settings.
+  const byWrittenFolder = new Map<string, Settings>();
   const settingsFor = (path: string): Settings => {
+    const written = dirname(path);
+    const known = byWrittenFolder.get(written);
+    if (known) return known;
     const key = explicit ? '' : dirname(resolve(path));
     let settings = byFolder.get(key);
     if (!settings) {
       const config = explicit ?? configForFile(path);
       byFolder.set(key, (settings = { options: mergeOptions(config?.options ?? {}, cliLayer), config }));
     }
+    byWrittenFolder.set(written, settings);
     return settings;
   };
   return { command, cli: options, messages: m, targets: expandArguments(paths), settingsFor };
@@ -151,8 +164,8 @@ function finish(setup: Setup, outcomes: Outcome[], io: CliIo): number {
 }
 
 /** Checks (or fixes) every file on this thread. */
-function checkHere(setup: Setup): Outcome[] {
-  return setup.command === 'fix' ? fixHere(setup) : checkInOrder(setup);
+function checkHere(setup: Setup, reader?: Prefetcher): Outcome[] {
+  return setup.command === 'fix' ? fixHere(setup) : checkInOrder(setup, reader);
 }
 
 /** A checked report kept as a possible last year's report of others: its text, parsed again when needed. */
@@ -176,7 +189,7 @@ interface Waiting {
  * not findings. A report is compared with last year's report of its agency, the first such file:
  * at once when that file came earlier, else checked again with it when it comes.
  */
-function checkInOrder(setup: Setup): Outcome[] {
+function checkInOrder(setup: Setup, reader?: Prefetcher): Outcome[] {
   const { cli, messages: m } = setup;
   const outcomes: Outcome[] = new Array(setup.targets.length);
   const firstOfKey = new Map<string, Kept>();
@@ -189,7 +202,7 @@ function checkInOrder(setup: Setup): Outcome[] {
   };
   setup.targets.forEach((target, index) => {
     const path = target.path;
-    const loaded = target.problem ? { problem: target.problem } : load(path);
+    const loaded = target.problem ? { problem: target.problem } : reader ? reader.take(index, path) : load(path);
     if ('problem' in loaded) {
       outcomes[index] = problemOutcome(path, loaded.problem, false, cli, m);
       return;
