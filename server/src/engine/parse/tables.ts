@@ -60,7 +60,9 @@ export class TableBuilder {
   /** Captions recognised only as a near miss of one section's (`第二十条第（一）顷`), for `label` to report. */
   private captionMatches = new Map<string, LabelMatch>();
   private unknown: TextCell[] = [];
-  private evidence: Record<FormatId, number> = { '2019': 0, '2021': 0 };
+  /** Labels only the 2019 format has, and only the 2021 format (a record keyed '2019' would keep sparse elements). */
+  private evidence2019 = 0;
+  private evidence2021 = 0;
   private rowsStarted = false;
   /** Whether table 3's header is being read again among its rows (repeated at the top of a page). */
   private headerAgain = false;
@@ -133,7 +135,8 @@ export class TableBuilder {
     if (m.quality !== 'exact' && m.quality !== 'variant') return;
     const kinds = m.entry.kind === 'column' || m.entry.kind === 'caption';
     if (!kinds || m.entry.formats.size !== 1) return;
-    for (const f of m.entry.formats) this.evidence[f]++;
+    if (m.entry.formats.has('2019')) this.evidence2019++;
+    else this.evidence2021++;
   }
 
   /** Feeds a recognised label cell. */
@@ -175,9 +178,11 @@ export class TableBuilder {
   }
 
   private addHeader(cell: TextCell, match: Match): void {
-    const half = toHalfWidth(cell.text);
-    const unit = /亿元/.test(half) ? '亿元' : /万元/.test(half) ? '万元' : /\(\s*(单位[:：]?\s*)?元/.test(half) || /[(（]元[)）]/.test(cell.text) ? '元' : undefined;
-    const dec = /保留\s*(\d+|[一二两三四五六])\s*位小数/.exec(half);
+    // Most headers name no unit and no decimals: every unit ends in 元, and decimals need 保留.
+    const yuan = cell.text.includes('元');
+    const half = yuan || cell.text.includes('保留') ? toHalfWidth(cell.text) : cell.text;
+    const unit = !yuan ? undefined : /亿元/.test(half) ? '亿元' : /万元/.test(half) ? '万元' : /\(\s*(单位[:：]?\s*)?元/.test(half) || /[(（]元[)）]/.test(cell.text) ? '元' : undefined;
+    const dec = half.includes('保留') ? /保留\s*(\d+|[一二两三四五六])\s*位小数/.exec(half) : null;
     const decimals = dec ? (/\d/.test(dec[1]) ? Number(dec[1]) : '一二三四五六'.indexOf(dec[1] === '两' ? '二' : dec[1]) + 1) : undefined;
     const section = match.entry.section ?? this.sectionId;
     const list = this.headers.get(section) ?? [];
@@ -306,8 +311,8 @@ export class TableBuilder {
       if (other && other.pending.some((c) => c.text !== '')) return '2019';
       return undefined;
     }
-    if (this.evidence['2019'] === this.evidence['2021']) return undefined;
-    return this.evidence['2019'] > this.evidence['2021'] ? '2019' : '2021';
+    if (this.evidence2019 === this.evidence2021) return undefined;
+    return this.evidence2019 > this.evidence2021 ? '2019' : '2021';
   }
 
   /**

@@ -70,8 +70,18 @@ export function parseValue(text: string): ParsedValue {
   if (text === '') return BLANK;
   const small = smallCount(text);
   if (small >= 0) return (smallCounts[small] ??= computeValue(text));
+  if (opensWords(text.charCodeAt(0))) return { kind: 'text', text: text.trim() };
   if (text.length > MAX_CACHED_LENGTH) return computeValue(text);
   return cache.get(text, computeValue);
+}
+
+/**
+ * Whether a text opening with this character is words whatever follows: a CJK ideograph opens no
+ * number (`NUMBER_RE` opens with a space, ¥, 人民币, a sign or a digit) and no placeholder but 无,
+ * 不适用 and 空. Labels and sentences, the other half of a report's cells, so skip the cache.
+ */
+function opensWords(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff && c !== 0x4eba && c !== 0x65e0 && c !== 0x4e0d && c !== 0x7a7a;
 }
 
 /** The values of the counts 0–9999, made when first met (a dense array: a sparse one would fall back to a dictionary). */
