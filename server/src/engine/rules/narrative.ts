@@ -289,9 +289,10 @@ function nearestKeyword<C extends string>(context: string, keywords: readonly (r
 }
 
 function lastEnd(context: string, re: RegExp): number {
+  // `test` walks the matches as `exec` would, without making an array for each.
   let end = -1;
   re.lastIndex = 0;
-  for (let m = re.exec(context); m; m = re.exec(context)) end = re.lastIndex;
+  while (re.test(context)) end = re.lastIndex;
   return end;
 }
 
