@@ -6,7 +6,7 @@
 import type { Span, TableLayout, TextCell } from '../model';
 import { isWhitespace } from '../text/normalize';
 import { parseValue, type ParsedValue } from '../text/numbers';
-import { isLabelPrefix, matchLabel, type Match } from './labels';
+import { matchLabel, type Match } from './labels';
 import { spacedRowCells } from './spaced';
 
 export type LineKind =
@@ -109,8 +109,6 @@ export class SourceCell implements TextCell {
   declare parsed?: ParsedValue;
   /** The dictionary matches of `text`, once asked for (`cellLabels`). */
   declare labels?: Match[];
-  /** Whether `text` may begin a label, once asked for (`cellIsLabelPrefix`). */
-  declare prefix?: boolean;
 
   constructor(start: number, end: number, text: string, line: number, rawStart: number, rawEnd: number, separatorBefore: number, separatorAfter: number) {
     this.start = start;
@@ -124,7 +122,6 @@ export class SourceCell implements TextCell {
     this.parts = undefined;
     this.parsed = undefined;
     this.labels = undefined;
-    this.prefix = undefined;
   }
 
   get raw(): Span {
@@ -178,12 +175,6 @@ export function cellLabels(cell: TextCell): Match[] {
 /** Whether a cell's text is a label on its own, exactly or in a known variant (`isLabel`), looked up once per cell. */
 export function cellIsLabel(cell: TextCell): boolean {
   return cellLabels(cell).some((m) => m.quality !== 'fuzzy');
-}
-
-/** Whether a label of the dictionary starts with a cell's text (`isLabelPrefix`), looked up once per cell. */
-export function cellIsLabelPrefix(cell: TextCell): boolean {
-  if (cell instanceof SourceCell) return (cell.prefix ??= isLabelPrefix(cell.text));
-  return isLabelPrefix(cell.text);
 }
 
 /** Builds a text cell from a raw span of the text, trimming whitespace; `before`/`after` are separator offsets (-1: none). */

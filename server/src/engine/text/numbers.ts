@@ -78,9 +78,11 @@ export function parseValue(text: string): ParsedValue {
 /**
  * Whether a text opening with this character is words whatever follows: a CJK ideograph opens no
  * number (`NUMBER_RE` opens with a space, ¥, 人民币, a sign or a digit) and no placeholder but 无,
- * 不适用 and 空. Labels and sentences, the other half of a report's cells, so skip the cache.
+ * 不适用 and 空; nor does a bracket (`（一）予以公开`). Labels and sentences, the other half of a
+ * report's cells, so skip the cache.
  */
 function opensWords(c: number): boolean {
+  if (c === 0xff08 || c === 0x28) return true;
   return c >= 0x4e00 && c <= 0x9fff && c !== 0x4eba && c !== 0x65e0 && c !== 0x4e0d && c !== 0x7a7a;
 }
 
