@@ -53,6 +53,8 @@ export class TableBuilder {
   /** The layout of the first of its lines that has one (a table may open with a caption, a line of text). */
   private layout?: TableLayout;
   private rows: PendingRow[] = [];
+  /** The ids of `rows`, for `hasRow`. */
+  private readonly seenIds = new Set<string>();
   private current?: PendingRow;
   private sectionId: string;
   private headers = new Map<string, ColumnHeader[]>();
@@ -113,7 +115,7 @@ export class TableBuilder {
 
   /** Whether this row id was already seen (a second copy of the table begins). */
   hasRow(id: string): boolean {
-    return this.rows.some((r) => r.id === id);
+    return this.seenIds.has(id);
   }
 
   /** Whether table 4's data row has begun. */
@@ -174,7 +176,7 @@ export class TableBuilder {
     const matches: Match[] = [];
     for (const m of all) if (m.entry.id === e.id && m.entry.table === this.id) matches.push(m);
     this.current = pendingRow(e.id, this.sectionId, cell, matches, cell.line);
-    this.rows.push(this.current);
+    this.addRow(this.current);
   }
 
   private addHeader(cell: TextCell, match: Match): void {
@@ -262,7 +264,7 @@ export class TableBuilder {
       if (allBlank(cells, from) && this.t4Totals < 3) return;
       if (!row) {
         row = pendingRow('cases', 'main', undefined, [], cells[from].line);
-        this.rows.push(row);
+        this.addRow(row);
       }
       for (let i = from; i < cells.length; i++) row.pending.push(cells[i]);
       this.t4Done = row.pending.length >= T4_WIDTH;
@@ -274,10 +276,15 @@ export class TableBuilder {
     if (!started && !(this.t4Totals >= 3 || (isNumber && this.t4Totals >= 1))) return;
     if (!row) {
       row = pendingRow('cases', 'main', undefined, [], cell.line);
-      this.rows.push(row);
+      this.addRow(row);
     }
     row.pending.push(cell);
     this.t4Done = row.pending.length >= T4_WIDTH;
+  }
+
+  private addRow(row: PendingRow): void {
+    this.rows.push(row);
+    if (row.id !== undefined) this.seenIds.add(row.id);
   }
 
   /** A blank line: in one-cell-a-line layouts it ends the current row's cells. */
