@@ -175,7 +175,8 @@ function textLines(report: FileReport): string {
   let text = '';
   for (let i = 0; i < report.findings.length; i++) {
     const f = report.findings[i];
-    text += `${i > 0 ? '\n' : ''}${report.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message.replace(/\r?\n/g, ' ')}`;
+    const message = f.message.includes('\n') ? f.message.replace(/\r?\n/g, ' ') : f.message;
+    text += `${i > 0 ? '\n' : ''}${report.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${message}`;
   }
   return text;
 }

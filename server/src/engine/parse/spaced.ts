@@ -158,7 +158,7 @@ function tokensOf(text: string, start: number, end: number): number[] | undefine
     const s = i;
     while (i < end && !isWhitespace(text.charCodeAt(i))) i++;
     const n = tokens.length;
-    if (n > 0 && isDigit(text.charCodeAt(tokens[n - 1] - 1)) && UNITS.has(text.slice(s, i))) tokens[n - 1] = i;
+    if (n > 0 && i - s <= 2 && UNIT_STARTS.has(text.charCodeAt(s)) && isDigit(text.charCodeAt(tokens[n - 1] - 1)) && UNITS.has(text.slice(s, i))) tokens[n - 1] = i;
     else tokens.push(s, i);
   }
   return tokens.length >= 4 ? tokens : undefined;
@@ -166,6 +166,8 @@ function tokensOf(text: string, start: number, end: number): number[] | undefine
 
 /** The units a cell may write after its number (those `parseValue` reads). */
 const UNITS = new Set(['元', '元整', '万元', '亿元', '万', '亿', '件', '个', '项', '次', '条', '宗', '家', '人次', '人']);
+/** The first characters of `UNITS`, looked at before a token is cut out to be looked up. */
+const UNIT_STARTS = new Set([...UNITS].map((u) => u.charCodeAt(0)));
 
 function isDigit(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
