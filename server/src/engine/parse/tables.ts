@@ -333,7 +333,7 @@ export class TableBuilder {
     const format = labelFormat ?? expected;
     const decl = tableDecl(format, this.id);
     const byIndex = new Array<DataCell | undefined>(cellCount(this.id)).fill(undefined);
-    const ordered: DataCell[] = [];
+    const rowsInOrder: RowInstance[] = [];
     const rowIds = new Set<string>();
     const sections: SectionInstance[] = [];
     const sectionOf = (id: string): SectionInstance => {
@@ -411,14 +411,12 @@ export class TableBuilder {
             };
             if (source) present = i;
             instance.cells.push(cell);
-            if (byIndex[index] === undefined) {
-              byIndex[index] = cell;
-              ordered.push(cell);
-            }
+            if (byIndex[index] === undefined) byIndex[index] = cell;
           }
         }
       }
       section.rows.push(instance);
+      rowsInOrder.push(instance);
       extend(section.span, instance.span);
     }
     for (const s of sections) {
@@ -426,7 +424,7 @@ export class TableBuilder {
       for (let i = 0; i < s.headers.length; i++) extend(s.span, s.headers[i].cell);
       if (!Number.isFinite(s.span.start)) s.span = { start: this.start, end: this.start };
     }
-    return new Table(this.id, labelFormat, layout, sections, { start: this.start, end: this.end }, this.unknown, byIndex, rowIds, ordered);
+    return new Table(this.id, labelFormat, layout, sections, { start: this.start, end: this.end }, this.unknown, byIndex, rowIds, rowsInOrder);
   }
 }
 
@@ -447,13 +445,14 @@ class Table implements TableInstance {
     readonly byIndex: (DataCell | undefined)[],
     readonly rowIds: ReadonlySet<string>,
     /** The cells in the order they were read, each once. */
-    private readonly ordered: DataCell[],
+    private readonly rowsInOrder: RowInstance[],
   ) {}
 
   get cells(): Map<string, DataCell> {
     if (!this.map) {
       this.map = new Map();
-      for (const cell of this.ordered) this.map.set(cell.key, cell);
+      // In the order the cells were read, each key once: the first of a row read twice.
+      for (const row of this.rowsInOrder) for (const cell of row.cells) if (this.byIndex[cell.index] === cell) this.map.set(cell.key, cell);
     }
     return this.map;
   }
