@@ -337,7 +337,12 @@ export class Prefetcher {
     try {
       const shared = new SharedArrayBuffer(4 * 3);
       const { port1, port2 } = new MessageChannel();
-      const worker = new Worker(script, { workerData: { gkreport: 'read', paths, shared, port: port2 } satisfies ReaderInput, transferList: [port2] });
+      // The thread keeps a file's text only until it is posted: a small young generation will do.
+      const worker = new Worker(script, {
+        workerData: { gkreport: 'read', paths, shared, port: port2 } satisfies ReaderInput,
+        transferList: [port2],
+        resourceLimits: { maxYoungGenerationSizeMb: 4 },
+      });
       worker.on('error', () => undefined);
       return new Prefetcher(worker, port1, shared, paths);
     } catch {
