@@ -330,10 +330,10 @@ export class Prefetcher {
 
   /**
    * A reader of `paths` (null: not to read) on a thread running `script`, or undefined when there
-   * are too few files to be worth a thread or the thread cannot start.
+   * are too few files to be worth a thread, one CPU only, or the thread cannot start.
    */
-  static start(script: string, paths: (string | null)[], env: Record<string, string | undefined>): Prefetcher | undefined {
-    if (paths.filter((p) => p !== null).length < MIN_PREFETCH || env.GKREPORT_JOBS?.trim() === '1') return undefined;
+  static start(script: string, paths: (string | null)[], env: Record<string, string | undefined>, cpus = availableParallelism()): Prefetcher | undefined {
+    if (cpus < 2 || paths.filter((p) => p !== null).length < MIN_PREFETCH || env.GKREPORT_JOBS?.trim() === '1') return undefined;
     try {
       const shared = new SharedArrayBuffer(4 * 3);
       const { port1, port2 } = new MessageChannel();

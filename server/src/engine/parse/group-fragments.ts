@@ -35,6 +35,8 @@ interface Piece {
  */
 export function joinGroupFragments(text: string, lines: Line[]): Map<number, TextCell> {
   const groups = new Map<number, TextCell>();
+  // Pieces are joined only near a row written with spaces (`inSpacedTable`): without one, none is.
+  if (!lines.some(isSpacedRow)) return groups;
   for (let i = 0; i < lines.length; i++) {
     const first = pieceOf(text, lines[i]);
     if (!first || !(isLabelPrefix(first.cell.text) || isOrdinalAlone(first.cell.text))) continue;
