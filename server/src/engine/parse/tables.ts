@@ -444,7 +444,7 @@ class Table implements TableInstance {
     readonly unknown: TextCell[],
     readonly byIndex: (DataCell | undefined)[],
     readonly rowIds: ReadonlySet<string>,
-    /** The cells in the order they were read, each once. */
+    /** The rows in the order they were read (the map lists their cells so). */
     private readonly rowsInOrder: RowInstance[],
   ) {}
 
