@@ -121,10 +121,51 @@ export function mayBeNearLabel(text: string): boolean {
   return text.length <= maxCoreLength + 12;
 }
 
+/**
+ * What the dictionary says of one text, each answer worked out when first asked for: its matches
+ * (`matchLabel`) and whether a longer label starts with it (`isLabelPrefix`). One cache entry
+ * serves both, and a parsed cell keeps its entry (`cellLabels`), so that a cell asked both
+ * questions is looked up once.
+ */
+export class LabelLookup {
+  matches?: Match[] = undefined;
+  prefix?: boolean = undefined;
+
+  constructor(
+    /** The text, a copy of its own (see `TextCache`). */
+    readonly text: string,
+  ) {}
+}
+
+const lookups = new TextCache<LabelLookup>();
+
+/** The dictionary's entry for `text` (see `LabelLookup`), or undefined for a text too long to be a label. */
+export function lookupLabel(text: string): LabelLookup | undefined {
+  if (text === '' || text.length > maxCoreLength * 2 + 10) return undefined;
+  return lookups.get(text, newLookup);
+}
+
+function newLookup(text: string): LabelLookup {
+  return new LabelLookup(text);
+}
+
+/** The matches of a lookup (`matchLabel`); [] without one. */
+export function matchesOf(lookup: LabelLookup | undefined): Match[] {
+  return lookup === undefined ? NO_MATCHES : (lookup.matches ??= computeMatches(lookup.text));
+}
+
+/** Matches are shared between equal texts and must not be changed. */
+const NO_MATCHES: Match[] = [];
+
 /** Whether any label of the dictionary starts with the core of `text` (a label broken over lines). */
 export function isLabelPrefix(text: string): boolean {
-  if (text.length > maxCoreLength * 2) return false;
-  return prefixCache.get(text, computeIsPrefix);
+  return prefixOf(text, lookupLabel(text));
+}
+
+/** `isLabelPrefix` of a text whose lookup (`lookupLabel`) is at hand. */
+export function prefixOf(text: string, lookup: LabelLookup | undefined): boolean {
+  if (text.length > maxCoreLength * 2 || lookup === undefined) return false;
+  return (lookup.prefix ??= computeIsPrefix(lookup.text));
 }
 
 function computeIsPrefix(text: string): boolean {
@@ -132,16 +173,12 @@ function computeIsPrefix(text: string): boolean {
   return core.length > 0 && allEntries.some((e) => e.core.length > core.length && e.core.startsWith(core));
 }
 
-const prefixCache = new TextCache<boolean>();
-const matchCache = new TextCache<Match[]>();
-
 /**
  * All entries the text matches, best first. Exact and variant wordings are looked up directly;
  * near misses only for texts long enough to be distinctive.
  */
 export function matchLabel(text: string): Match[] {
-  if (text === '' || text.length > maxCoreLength * 2 + 10) return [];
-  return matchCache.get(text, computeMatches);
+  return matchesOf(lookupLabel(text));
 }
 
 /** Whether a text is a label on its own, exactly or in a known variant (not a near miss of one). */

@@ -6,7 +6,8 @@
 import type { Span, TableLayout, TextCell } from '../model';
 import { isWhitespace } from '../text/normalize';
 import { parseValue, type ParsedValue } from '../text/numbers';
-import { matchLabel, type Match } from './labels';
+import { isLabelPrefix, lookupLabel, matchesOf, prefixOf, type LabelLookup } from './labels';
+import type { Match } from './labels';
 import { spacedRowCells } from './spaced';
 
 export type LineKind =
@@ -107,8 +108,8 @@ export class SourceCell implements TextCell {
   declare parts?: TextCell[];
   /** The parsed value of `text`, once asked for (`cellValue`). */
   declare parsed?: ParsedValue;
-  /** The dictionary matches of `text`, once asked for (`cellLabels`). */
-  declare labels?: Match[];
+  /** The dictionary's entry for `text`, once asked for (`cellLabels`). */
+  declare labels?: LabelLookup;
 
   constructor(start: number, end: number, text: string, line: number, rawStart: number, rawEnd: number, separatorBefore: number, separatorAfter: number) {
     this.start = start;
@@ -168,8 +169,14 @@ export function cellValue(cell: TextCell): ParsedValue {
 
 /** The dictionary matches of a cell's text (`matchLabel`), looked up once per cell however often the parser asks. */
 export function cellLabels(cell: TextCell): Match[] {
-  if (cell instanceof SourceCell) return (cell.labels ??= matchLabel(cell.text));
-  return matchLabel(cell.text);
+  if (cell instanceof SourceCell) return matchesOf((cell.labels ??= lookupLabel(cell.text)));
+  return matchesOf(lookupLabel(cell.text));
+}
+
+/** Whether a label of the dictionary starts with a cell's text (`isLabelPrefix`), looked up once per cell. */
+export function cellIsLabelPrefix(cell: TextCell): boolean {
+  if (cell instanceof SourceCell) return prefixOf(cell.text, (cell.labels ??= lookupLabel(cell.text)));
+  return isLabelPrefix(cell.text);
 }
 
 /** Whether a cell's text is a label on its own, exactly or in a known variant (`isLabel`), looked up once per cell. */

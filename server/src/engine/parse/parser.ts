@@ -9,7 +9,7 @@ import { hasCjk, labelCore, splitOrdinal, toHalfWidth } from '../text/normalize'
 import { computeLineStarts, lineOfOffset } from '../text/positions';
 import type { FormatId } from '../types';
 import { isLabel, isLabelPrefix, matchHeading, matchLabel, mayBeNearLabel, type HeadingMatch, type Match } from './labels';
-import { asText, cellIsLabel, cellLabels, cellValue, emptied, joinedCell, makeCell, tokenize, undecorate, type Line } from './lines';
+import { asText, cellIsLabel, cellIsLabelPrefix, cellLabels, cellValue, emptied, joinedCell, makeCell, tokenize, undecorate, type Line } from './lines';
 import { joinGroupFragments } from './group-fragments';
 import { findClosingDate, findPeriod, findSignature, findSuppressions, findTitle } from './meta';
 import { isDataLike, TableBuilder } from './tables';
@@ -493,7 +493,7 @@ function joinSplitLabels(text: string, lines: Line[]): void {
     }
     const t = first.text;
     if (!t || !hasCjk(t) || t.length > 60 || cellValue(first).kind !== 'text') continue;
-    const prefix = isLabelPrefix(t);
+    const prefix = cellIsLabelPrefix(first);
     // A mistyped piece is looked for only where labels wrap: in a one-cell-a-line table.
     if (!prefix && !(lines[i].kind === 'cell' && mayBeNearLabel(t) && textFollows(lines, i))) continue;
     const open = (t.includes('（') || t.includes('(')) && unbalanced(t);
@@ -661,7 +661,7 @@ function joinWrappedEnd(lines: Line[], i: number): void {
   let at = -1;
   for (let k = 0; k < cells.length && (cells[k].text === '' || cellValue(cells[k]).kind === 'text'); k++) if (cells[k].text !== '') at = k;
   const first = cells[at];
-  if (!first || !hasCjk(first.text) || cellIsLabel(first) || !isLabelPrefix(first.text)) return;
+  if (!first || !hasCjk(first.text) || cellIsLabel(first) || !cellIsLabelPrefix(first)) return;
   const pieces = [first];
   let joined = first.text;
   for (let j = i + 1; j <= i + 2 && lines[j]?.kind === 'text'; j++) {
@@ -699,7 +699,13 @@ function closedByNext(lines: Line[], j: number, joined: string): boolean {
 
 /** Whether a text opens a bracket it does not close (a label cut in the middle of its remark). */
 function unbalanced(t: string): boolean {
-  return (t.match(/[(（]/g) ?? []).length > (t.match(/[)）]/g) ?? []).length;
+  let depth = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x28 || c === 0xff08) depth++;
+    else if (c === 0x29 || c === 0xff09) depth--;
+  }
+  return depth > 0;
 }
 
 /** Spans of the text outside tables, one per line group, for narrative rules. */
