@@ -70,7 +70,7 @@ export function parseValue(text: string): ParsedValue {
   if (text === '') return BLANK;
   const small = smallCount(text);
   if (small >= 0) return (smallCounts[small] ??= computeValue(text));
-  if (opensWords(text.charCodeAt(0))) return { kind: 'text', text: text.trim() };
+  if (opensWords(text.charCodeAt(0))) return { kind: 'text', text: isWhitespace(text.charCodeAt(text.length - 1)) ? text.trim() : text };
   if (text.length > MAX_CACHED_LENGTH) return computeValue(text);
   return cache.get(text, computeValue);
 }
