@@ -172,13 +172,14 @@ export function renderReport(report: FileReport, format: OutputFormat, rules: Ru
 
 /** The text format's lines of a file's findings: `file:line:col severity code message`. */
 function textLines(report: FileReport): string {
-  let text = '';
+  // Joined at the end into one flat string, rather than a chain of concatenations to flatten later.
+  const lines: string[] = [];
   for (let i = 0; i < report.findings.length; i++) {
     const f = report.findings[i];
     const message = f.message.includes('\n') ? f.message.replace(/\r?\n/g, ' ') : f.message;
-    text += `${i > 0 ? '\n' : ''}${report.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${message}`;
+    lines.push(`${report.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${message}`);
   }
-  return text;
+  return lines.join('\n');
 }
 
 /** What putting the output together needs besides the files' parts. */
