@@ -2,7 +2,7 @@
  * The tolerant report parser: one linear pass over the lines that recognises part headings,
  * tables 2–4 in any of the supported layouts (mixed freely), and the report's metadata.
  */
-import type { PartInstance, PeriodStatement, ReportModel, Span, TableInstance, TextCell } from '../model';
+import type { DateMention, PartInstance, PeriodStatement, ReportModel, Span, TableInstance, TextCell } from '../model';
 import { formatForYear } from '../template';
 import type { TableId } from '../template/types';
 import { hasCjk, labelCore, splitOrdinal, toHalfWidth } from '../text/normalize';
@@ -147,7 +147,16 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
     if (isRow && lastText >= 0) builder.data(line.cells, true, true, lastText + 1, lastText + 1);
   }
   close();
+  return assemble(text, lineStarts, lines, parts, tables, title, closingDate);
+}
 
+/**
+ * The model of a parsed report: the parts' spans, the narrative, and the metadata read from it.
+ * A function of its own, apart from the parser's loop: which of the metadata's paths a report
+ * takes is learned late in a batch (a statistics period stated as a whole year, say), and V8
+ * then compiles this function again, not the whole parser.
+ */
+function assemble(text: string, lineStarts: number[], lines: Line[], parts: PartInstance[], tables: TableInstance[], title: ReturnType<typeof findTitle>, closingDate: DateMention | undefined): ReportModel {
   for (let i = 0; i < parts.length; i++) {
     parts[i].span = { start: parts[i].heading.start, end: i + 1 < parts.length ? lineStartBefore(lineStarts, parts[i + 1].heading.start) : text.length };
   }
