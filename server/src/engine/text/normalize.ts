@@ -8,7 +8,16 @@ export function toHalfWidth(s: string): string {
   let i = 0;
   while (i < s.length && !isFullWidth(s.charCodeAt(i))) i++;
   if (i === s.length) return s;
-  return s.replace(FULL_WIDTH_ALL, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+  // The characters between two full-width ones are copied as slices, not one by one.
+  let out = '';
+  let from = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!isFullWidth(c)) continue;
+    out += s.slice(from, i) + (c === 0x3000 ? ' ' : String.fromCharCode(c - 0xfee0));
+    from = i + 1;
+  }
+  return out + s.slice(from);
 }
 
 /**
@@ -25,7 +34,6 @@ function isFullWidth(c: number): boolean {
   return (c >= 0xff01 && c <= 0xff5e) || c === 0x3000;
 }
 
-const FULL_WIDTH_ALL = /[\uff01-\uff5e\u3000]/g;
 
 /** Punctuation, spacing and the invisible zero-width characters of text copied from web pages. */
 const PUNCT = /[\s\u200b-\u200d\u2060()[\]{}<>《》〈〉【】,，、。.．;；:：“”"'‘’「」『』!！?？/\\\-—–_·•*#|~～]/g;
