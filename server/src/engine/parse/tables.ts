@@ -34,6 +34,17 @@ interface PendingRow {
   shape?: string;
 }
 
+const EMPTY_CELLS: Record<TableId, (DataCell | undefined)[]> = {
+  table2: new Array<DataCell | undefined>(cellCount('table2')).fill(undefined),
+  table3: new Array<DataCell | undefined>(cellCount('table3')).fill(undefined),
+  table4: new Array<DataCell | undefined>(cellCount('table4')).fill(undefined),
+};
+
+/** A table's array of cells by number (`cellIndex`), all empty: a copy of one made once. */
+function emptyCells(table: TableId): (DataCell | undefined)[] {
+  return EMPTY_CELLS[table].slice();
+}
+
 /** Whether the cells from index `from` on are all blank. */
 function allBlank(cells: TextCell[], from: number): boolean {
   for (let i = from; i < cells.length; i++) if (cells[i].text !== '') return false;
@@ -332,7 +343,7 @@ export class TableBuilder {
     const labelFormat = this.guessFormat();
     const format = labelFormat ?? expected;
     const decl = tableDecl(format, this.id);
-    const byIndex = new Array<DataCell | undefined>(cellCount(this.id)).fill(undefined);
+    const byIndex = emptyCells(this.id);
     const rowsInOrder: RowInstance[] = [];
     const rowIds = new Set<string>();
     const sections: SectionInstance[] = [];
