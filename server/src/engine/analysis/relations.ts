@@ -182,11 +182,13 @@ interface TableRelations {
   through: number[][];
 }
 
-const relationsByTable: Record<FormatId, Map<string, TableRelations>> = { '2019': new Map(), '2021': new Map() };
+// One map per format: a record keyed '2019' and '2021' would hold them as sparse elements.
+const relations2019 = new Map<string, TableRelations>();
+const relations2021 = new Map<string, TableRelations>();
 
 /** The relations of a format whose cells lie in one table (computed once per format and table). */
 function relationsOf(format: FormatId, tableId: TableId): TableRelations {
-  const byTable = relationsByTable[format];
+  const byTable = format === '2019' ? relations2019 : relations2021;
   let set = byTable.get(tableId);
   if (!set) {
     const decls = FORMATS[format].relations.filter((r) => r.lhs[0].table === tableId);

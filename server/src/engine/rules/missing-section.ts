@@ -54,6 +54,10 @@ function lineOf(model: ReportModel, offset: number): number {
 
 /** The longest run of parts already in order; among equally long runs, the one with the smallest indices. */
 function keptInOrder(seq: PartInstance[]): Set<PartInstance> {
+  // Parts in order, as nearly every report has them, are all kept: the search below is for the rest.
+  let ordered = true;
+  for (let i = 1; i < seq.length && ordered; i++) ordered = seq[i].index > seq[i - 1].index;
+  if (ordered) return new Set(seq);
   const best: PartInstance[][] = [];
   const better = (a: PartInstance[], b: PartInstance[] | undefined): boolean => {
     if (!b) return true;

@@ -116,15 +116,16 @@ export function presentRows(table: TableInstance, all: TableInstance[]): Readonl
   return out;
 }
 
-const dataRowCache = new Map<string, string[]>();
+const dataRows2019 = new Map<TableId, string[]>();
+const dataRows2021 = new Map<TableId, string[]>();
 
 /** Data rows of a table in a format (computed once; do not modify). */
 export function dataRows(format: FormatId, table: TableId): string[] {
-  const key = `${format}/${table}`;
-  let rows = dataRowCache.get(key);
+  const byTable = format === '2019' ? dataRows2019 : dataRows2021;
+  let rows = byTable.get(table);
   if (!rows) {
     rows = FORMATS[format].tables.find((t) => t.id === table)!.sections.flatMap((s) => s.rows.filter((r) => r.data).map((r) => r.id));
-    dataRowCache.set(key, rows);
+    byTable.set(table, rows);
   }
   return rows;
 }
