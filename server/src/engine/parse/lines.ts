@@ -184,6 +184,12 @@ export function cellIsLabel(cell: TextCell): boolean {
   return cellLabels(cell).some((m) => m.quality !== 'fuzzy');
 }
 
+/** The index of the first cell from `from` on that holds text, -1 for none. */
+export function firstFilled(cells: readonly TextCell[], from: number): number {
+  for (let k = from; k < cells.length; k++) if (cells[k].text !== '') return k;
+  return -1;
+}
+
 /** Builds a text cell from a raw span of the text, trimming whitespace; `before`/`after` are separator offsets (-1: none). */
 export function makeCell(text: string, start: number, end: number, line: number, before = -1, after = -1, rawStart = start, rawEnd = end): SourceCell {
   let s = start;

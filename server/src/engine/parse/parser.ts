@@ -9,7 +9,7 @@ import { hasCjk, labelCore, splitOrdinal, toHalfWidth } from '../text/normalize'
 import { computeLineStarts, lineOfOffset } from '../text/positions';
 import type { FormatId } from '../types';
 import { isLabel, isLabelPrefix, matchHeading, matchLabel, mayBeNearLabel, type HeadingMatch, type Match } from './labels';
-import { asText, cellIsLabel, cellIsLabelPrefix, cellLabels, cellValue, emptied, joinedCell, makeCell, tokenize, undecorate, type Line } from './lines';
+import { asText, cellIsLabel, cellIsLabelPrefix, cellLabels, cellValue, emptied, firstFilled, joinedCell, makeCell, tokenize, undecorate, type Line } from './lines';
 import { joinGroupFragments } from './group-fragments';
 import { findClosingDate, findPeriod, findSignature, findSuppressions, findTitle } from './meta';
 import { isDataLike, TableBuilder } from './tables';
@@ -555,12 +555,6 @@ interface Piece {
   idx: number;
 }
 
-/** The index of the first cell from `from` on that holds text, -1 for none. */
-function firstFilled(cells: TextCell[], from: number): number {
-  for (let k = from; k < cells.length; k++) if (cells[k].text !== '') return k;
-  return -1;
-}
-
 /**
  * Puts the label joined from `pieces` where its row's values are (the line `values` when they
  * stand between the pieces, else the first piece's line with values after it, else the last
@@ -641,7 +635,7 @@ function joinLongerLabel(text: string, lines: Line[], i: number, at: number): bo
   let joined = first.text;
   for (let j = i + 1; j < lines.length && j <= pieceLines[pieceLines.length - 1] + 2; j++) {
     if (lines[j].kind === 'blank') continue;
-    const idx = lines[j].cells.findIndex((c) => c.text !== '');
+    const idx = firstFilled(lines[j].cells, 0);
     const cell = lines[j].cells[idx];
     if (!cell || !hasCjk(cell.text) || cellValue(cell).kind !== 'text' || cellIsLabel(cell)) return false;
     joined += cell.text;

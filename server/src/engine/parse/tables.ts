@@ -8,7 +8,7 @@ import { cellCount, cellIndex, cellKey, rowOf, sectionDecl, tableDecl } from '..
 import type { CellRef, RowDecl, SectionDecl, TableId } from '../template/types';
 import { hasCjk, isWhitespace, toHalfWidth } from '../text/normalize';
 import { BLANK, countValue, type ParsedValue } from '../text/numbers';
-import { cellValue, rawEndOf } from './lines';
+import { cellValue, firstFilled, rawEndOf } from './lines';
 import type { FormatId } from '../types';
 import type { Match } from './labels';
 
@@ -43,12 +43,6 @@ const EMPTY_CELLS: Record<TableId, (DataCell | undefined)[]> = {
 /** A table's array of cells by number (`cellIndex`), all empty: a copy of one made once. */
 function emptyCells(table: TableId): (DataCell | undefined)[] {
   return EMPTY_CELLS[table].slice();
-}
-
-/** Whether the cells from index `from` on are all blank. */
-function allBlank(cells: TextCell[], from: number): boolean {
-  for (let i = from; i < cells.length; i++) if (cells[i].text !== '') return false;
-  return true;
 }
 
 /** A row begun, with no cells yet; every field set, so that every pending row has one shape. */
@@ -264,7 +258,7 @@ export class TableBuilder {
       row.closedByRow = true;
       return;
     }
-    if (row.closed && (full || allBlank(cells, from) || row.closedByRow)) return;
+    if (row.closed && (full || firstFilled(cells, from) < 0 || row.closedByRow)) return;
     for (let i = from; i < cells.length; i++) row.pending.push(cells[i]);
   }
 
@@ -272,7 +266,7 @@ export class TableBuilder {
     if (this.t4Done) return;
     let row = this.rows[0];
     if (rowLine) {
-      if (allBlank(cells, from) && this.t4Totals < 3) return;
+      if (firstFilled(cells, from) < 0 && this.t4Totals < 3) return;
       if (!row) {
         row = pendingRow('cases', 'main', undefined, [], cells[from].line);
         this.addRow(row);
@@ -755,7 +749,7 @@ function tabValueStartsOf(rows: PendingRow[], widthOf: (section: string) => numb
   for (const row of rows) {
     const width = widthOf(row.section);
     if (row.column === undefined || row.pending.length <= width) continue;
-    const first = row.pending.findIndex((c) => c.text !== '');
+    const first = firstFilled(row.pending, 0);
     if (first < 0 || first + width > row.pending.length || !row.pending.every((c, i) => (c.text !== '') === (i >= first && i < first + width))) continue;
     const key = tabShape(row);
     const seen = starts.get(key);
